@@ -1,0 +1,4 @@
+import { Initial1764000000000 } from './1764000000000-Initial';
+
+/** Every migration, in order. Listed explicitly so the app, the CLI data source and the tests share one list. */
+export const MIGRATIONS = [Initial1764000000000];

@@ -1,0 +1,40 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { AppConfig, APP_CONFIG } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { buildGraphqlOptions } from './graphql/graphql-options';
+import { ApiKeysService } from './modules/auth/api-keys.service';
+import { AuthModule } from './modules/auth/auth.module';
+import { ContentModelsModule } from './modules/content-models/content-models.module';
+import { ContentModule } from './modules/content/content.module';
+import { DemoModule } from './modules/demo/demo.module';
+import { HealthModule } from './modules/health/health.module';
+import { PersonasModule } from './modules/personas/personas.module';
+
+@Module({})
+export class AppModule {
+  /** The database URL is known before the module graph is built (DATABASE_URL or the embedded server). */
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot(databaseUrl),
+        AuthModule,
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          imports: [AuthModule],
+          inject: [APP_CONFIG, ApiKeysService],
+          useFactory: buildGraphqlOptions,
+        }),
+        HealthModule,
+        ContentModelsModule,
+        ContentModule,
+        PersonasModule,
+        DemoModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,61 @@
+import { Logger, LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
+import { AppModule } from './app.module';
+import { AppConfig } from './config/app-config';
+import { DomainErrorFilter } from './common/filters/domain-error.filter';
+import { InputValidationPipe } from './common/pipes/validation.pipe';
+import { startEmbeddedPostgres } from './database/embedded-postgres';
+import { DemoSeedService } from './modules/demo/demo-seed.service';
+
+export interface Hub {
+  app: NestExpressApplication;
+  databaseUrl: string;
+  close(): Promise<void>;
+}
+
+/** Builds the whole hub: database (given or embedded), migrations, HTTP and GraphQL, demo content. Shared by main.ts and the tests. */
+export async function createHub(config: AppConfig, options: { logger?: LogLevel[] | false } = {}): Promise<Hub> {
+  const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, config.embeddedPostgresPort, (line) => bootstrapLogger.log(line));
+  const databaseUrl = config.databaseUrl ?? embedded!.url;
+  try {
+    const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
+      bodyParser: false,
+      logger: options.logger ?? ['log', 'warn', 'error'],
+    });
+    app.useBodyParser('json', { limit: config.requestBodyLimit });
+    app.useGlobalPipes(new InputValidationPipe());
+    app.useGlobalFilters(new DomainErrorFilter());
+    app.disable('x-powered-by');
+    app.use(answerBodyParserErrors);
+    await app.init();
+    if (config.seedDemoContent) await app.get(DemoSeedService).seedIfEmpty();
+    return {
+      app,
+      databaseUrl,
+      close: async () => {
+        await app.close();
+        await embedded?.stop();
+      },
+    };
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+}
+
+/** An oversized or malformed body is the client's mistake: answer it in GraphQL's error shape, never as a 500. */
+function answerBodyParserErrors(error: { type?: string; status?: number; message?: string }, _request: Request, response: Response, next: NextFunction): void {
+  if (error?.type === 'entity.too.large') {
+    response.status(413).json({ errors: [{ message: 'The request body is too large', extensions: { code: 'BAD_USER_INPUT' } }] });
+    return;
+  }
+  if (error?.type === 'entity.parse.failed') {
+    response.status(400).json({ errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_USER_INPUT' } }] });
+    return;
+  }
+  next(error);
+}
+
+export const bootstrapLogger = new Logger('Facet');

@@ -1,0 +1,21 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpStatus } from '@nestjs/common';
+import type { Response } from 'express';
+import { DomainError, DomainErrorCode } from '../errors/domain-errors';
+
+const HTTP_STATUS: Record<DomainErrorCode, number> = {
+  BAD_USER_INPUT: HttpStatus.BAD_REQUEST,
+  NOT_FOUND: HttpStatus.NOT_FOUND,
+  CONFLICT: HttpStatus.CONFLICT,
+  UNAUTHENTICATED: HttpStatus.UNAUTHORIZED,
+  FORBIDDEN: HttpStatus.FORBIDDEN,
+};
+
+/** Domain errors on plain HTTP routes become a status and `{ error: { code, message } }`; GraphQL formats its own. */
+@Catch(DomainError)
+export class DomainErrorFilter implements ExceptionFilter {
+  catch(error: DomainError, host: ArgumentsHost): DomainError | void {
+    if (host.getType<string>() === 'graphql') return error;
+    const response = host.switchToHttp().getResponse<Response>();
+    response.status(HTTP_STATUS[error.code]).json({ error: { code: error.code, message: error.message, ...error.details } });
+  }
+}

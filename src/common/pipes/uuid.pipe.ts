@@ -1,0 +1,15 @@
+import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
+import { BadUserInputError } from '../errors/domain-errors';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids are uuids; anything else is a typo, answered before it reaches the database. */
+@Injectable()
+export class UuidPipe implements PipeTransform<string, string> {
+  transform(value: string, metadata: ArgumentMetadata): string {
+    if (typeof value !== 'string' || !UUID.test(value)) {
+      throw new BadUserInputError(`${metadata.data ?? 'id'} must be a uuid, got "${String(value).slice(0, 60)}"`, metadata.data ?? 'id');
+    }
+    return value;
+  }
+}

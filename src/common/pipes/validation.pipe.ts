@@ -1,0 +1,42 @@
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
+import { BadUserInputError } from '../errors/domain-errors';
+
+/** class-validator on every input; the first violation names its path from the argument on (`input.slug`). */
+export class InputValidationPipe extends ValidationPipe {
+  constructor() {
+    super({
+      transform: true,
+      whitelist: true,
+      forbidUnknownValues: false,
+      exceptionFactory: (errors: ValidationError[]) => toBadUserInput(flatten(errors)),
+    });
+  }
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    try {
+      return await super.transform(value, metadata);
+    } catch (error) {
+      if (!(error instanceof BadUserInputError) || !metadata.data) throw error;
+      const violations = (error.details.violations as Violation[]).map((violation) => ({ ...violation, path: `${metadata.data}.${violation.path}` }));
+      throw toBadUserInput(violations);
+    }
+  }
+}
+
+interface Violation {
+  path: string;
+  message: string;
+}
+
+function toBadUserInput(violations: Violation[]): BadUserInputError {
+  const [first] = violations;
+  return new BadUserInputError(`${first.path}: ${first.message}`, first.path, { violations });
+}
+
+function flatten(errors: ValidationError[], parent = ''): Violation[] {
+  return errors.flatMap((error) => {
+    const path = parent ? `${parent}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((message) => ({ path, message }));
+    return [...own, ...flatten(error.children ?? [], path)];
+  });
+}

@@ -1,0 +1,83 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/** The hub's whole configuration, read and validated once from the environment (DESIGN.md §6). */
+export interface AppConfig {
+  port: number;
+  /** Unset: the hub starts an embedded PostgreSQL whose data lives in `dataDir/postgres`. */
+  databaseUrl: string | undefined;
+  adminKey: string | undefined;
+  seedDemoContent: boolean;
+  defaultLocale: string;
+  dataDir: string;
+  contentModelsDir: string;
+  embeddedPostgresPort: number;
+  /** Public base URL used in rendition links; defaults to http://localhost:PORT. */
+  publicUrl: string;
+  requestBodyLimit: string;
+  maxQueryDepth: number;
+  maxQueryComplexity: number;
+  inApp: { titleLimit: number; bodyLimit: number };
+  sms: { maxSegments: number };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const projectRoot = findProjectRoot();
+  const port = integer(env, 'PORT', 3000, 0, 65535);
+  return {
+    port,
+    databaseUrl: nonEmpty(env.DATABASE_URL),
+    adminKey: nonEmpty(env.HUB_ADMIN_KEY),
+    seedDemoContent: boolean(env, 'HUB_SEED', true),
+    defaultLocale: nonEmpty(env.HUB_DEFAULT_LOCALE) ?? 'en',
+    dataDir: path.resolve(projectRoot, nonEmpty(env.HUB_DATA_DIR) ?? 'data'),
+    contentModelsDir: path.resolve(projectRoot, nonEmpty(env.HUB_CONTENT_MODELS_DIR) ?? 'content-models'),
+    embeddedPostgresPort: integer(env, 'HUB_EMBEDDED_PG_PORT', 54329, 1, 65535),
+    publicUrl: (nonEmpty(env.HUB_PUBLIC_URL) ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    requestBodyLimit: nonEmpty(env.HUB_BODY_LIMIT) ?? '1mb',
+    maxQueryDepth: integer(env, 'HUB_MAX_QUERY_DEPTH', 12, 2, 100),
+    maxQueryComplexity: integer(env, 'HUB_MAX_QUERY_COMPLEXITY', 5000, 10, 1_000_000),
+    inApp: {
+      titleLimit: integer(env, 'HUB_INAPP_TITLE_LIMIT', 50, 5, 500),
+      bodyLimit: integer(env, 'HUB_INAPP_BODY_LIMIT', 150, 10, 2000),
+    },
+    sms: { maxSegments: integer(env, 'HUB_SMS_MAX_SEGMENTS', 3, 1, 10) },
+  };
+}
+
+/** The folder holding package.json, so paths work from src/ (tests) and dist/src/ (built) alike. */
+export function findProjectRoot(start: string = __dirname): string {
+  let dir = start;
+  while (!fs.existsSync(path.join(dir, 'package.json'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) return process.cwd();
+    dir = parent;
+  }
+  return dir;
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = nonEmpty(env[name]);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function boolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = nonEmpty(env[name])?.toLowerCase();
+  if (raw === undefined) return fallback;
+  if (['true', '1', 'yes', 'on'].includes(raw)) return true;
+  if (['false', '0', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
+}

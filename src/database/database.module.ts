@@ -1,0 +1,19 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { buildDataSourceOptions } from './data-source-options';
+import { DATABASE_URL } from './database.tokens';
+import { ChangeFeed } from './change-feed.service';
+
+@Global()
+@Module({})
+export class DatabaseModule {
+  /** `url` is resolved before the app starts (DATABASE_URL, or the embedded server). Migrations run on connect. */
+  static forRoot(url: string): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [TypeOrmModule.forRoot({ ...buildDataSourceOptions(url), migrationsRun: true })],
+      providers: [{ provide: DATABASE_URL, useValue: url }, ChangeFeed],
+      exports: [DATABASE_URL, ChangeFeed],
+    };
+  }
+}

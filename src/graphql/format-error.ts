@@ -1,0 +1,38 @@
+import { Logger } from '@nestjs/common';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { DomainError } from '../common/errors/domain-errors';
+
+const logger = new Logger('GraphQL');
+
+/** Apollo's own codes for documents that cannot be run: to a client these are bad input like any other. */
+const BAD_DOCUMENT_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_SUPPORTED']);
+const PASSTHROUGH_CODES = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'UNAUTHENTICATED', 'FORBIDDEN']);
+
+/**
+ * The one place that turns errors into what clients see: domain errors keep their code and
+ * details; anything unexpected becomes INTERNAL_SERVER_ERROR without stack, SQL or internals.
+ */
+export function formatGraphqlError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+  if (original instanceof DomainError) {
+    return { ...base, message: original.message, extensions: { code: original.code, ...original.details } };
+  }
+  const code = String(formatted.extensions?.code ?? '');
+  if (BAD_DOCUMENT_CODES.has(code)) return { ...base, extensions: { code: 'BAD_USER_INPUT', reason: code } };
+  if (PASSTHROUGH_CODES.has(code)) return { ...base, extensions: { ...formatted.extensions, code } };
+  // Errors raised before any resolver ran (variable coercion, unknown input fields) mean the document or its variables are wrong.
+  if (original instanceof GraphQLError && !original.path) return { ...base, extensions: { code: 'BAD_USER_INPUT' } };
+  const status = httpStatusOf(original);
+  if (status === 413) return { ...base, message: 'The request is too large', extensions: { code: 'BAD_USER_INPUT' } };
+  if (status !== undefined && status >= 400 && status < 500) return { ...base, extensions: { code: 'BAD_USER_INPUT' } };
+  logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
+  return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+function httpStatusOf(error: unknown): number | undefined {
+  const candidate = error as { getStatus?: () => number; status?: number; statusCode?: number };
+  if (typeof candidate?.getStatus === 'function') return candidate.getStatus();
+  return candidate?.status ?? candidate?.statusCode;
+}

@@ -1,0 +1,104 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { BadUserInputError, NotFoundError, UnauthenticatedError } from '../../common/errors/domain-errors';
+import { ChangeFeed } from '../../database/change-feed.service';
+import { ApiKeyEntity } from './api-key.entity';
+import { ApiKeysRepository } from './api-keys.repository';
+import { Principal } from './principal';
+import { Role } from './role.enum';
+
+const KEY_PREFIX = 'fct_';
+/** Authentication is on every request; a short-lived cache keeps it off the database. Revocations clear it on every instance. */
+const CACHE_TTL_MS = 30_000;
+const CACHE_MAX_ENTRIES = 10_000;
+
+export interface CreatedApiKey {
+  key: ApiKeyEntity;
+  secret: string;
+}
+
+@Injectable()
+export class ApiKeysService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(ApiKeysService.name);
+  private readonly cache = new Map<string, { principal: Principal; expires: number }>();
+  private adminKeyHash: Buffer | null = null;
+
+  constructor(
+    private readonly repository: ApiKeysRepository,
+    private readonly changeFeed: ChangeFeed,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.changeFeed.subscribe('api-key-revoked', () => this.cache.clear());
+    let adminKey = this.config.adminKey;
+    if (!adminKey) {
+      adminKey = generateSecret();
+      // Printed once, so a newcomer can use the hub; set HUB_ADMIN_KEY to keep a stable key.
+      this.logger.warn(`No HUB_ADMIN_KEY set; this run's admin key is: ${adminKey}`);
+    }
+    this.adminKeyHash = sha256(adminKey);
+  }
+
+  /** Resolves the bearer secret of a request, or throws UNAUTHENTICATED. */
+  async authenticate(authorization: string | undefined): Promise<Principal> {
+    const secret = parseBearer(authorization);
+    const hash = sha256(secret);
+    if (this.adminKeyHash && timingSafeEqual(hash, this.adminKeyHash)) {
+      return { keyId: null, name: 'HUB_ADMIN_KEY', role: Role.ADMIN };
+    }
+    const hashHex = hash.toString('hex');
+    const cached = this.cache.get(hashHex);
+    const now = Date.now();
+    if (cached && cached.expires > now) return cached.principal;
+    const key = await this.repository.findActiveByHash(hashHex);
+    if (!key) throw new UnauthenticatedError('The API key is unknown or revoked');
+    const principal: Principal = { keyId: key.id, name: key.name, role: key.role };
+    if (this.cache.size >= CACHE_MAX_ENTRIES) this.cache.clear();
+    this.cache.set(hashHex, { principal, expires: now + CACHE_TTL_MS });
+    return principal;
+  }
+
+  async create(name: string, role: Role): Promise<CreatedApiKey> {
+    if (!Object.values(Role).includes(role)) throw new BadUserInputError(`Unknown role "${role}"`, 'role');
+    const secret = generateSecret();
+    const key = await this.repository.insert({
+      name,
+      role,
+      keyHash: sha256(secret).toString('hex'),
+      prefix: secret.slice(0, KEY_PREFIX.length + 6),
+    });
+    return { key, secret };
+  }
+
+  list(): Promise<ApiKeyEntity[]> {
+    return this.repository.list();
+  }
+
+  async revoke(id: string): Promise<ApiKeyEntity> {
+    const key = await this.repository.findById(id);
+    if (!key) throw new NotFoundError(`No API key with id ${id}`);
+    if (!key.revokedAt) {
+      await this.repository.revoke(id, new Date());
+      this.cache.clear();
+      await this.changeFeed.publish('api-key-revoked', { id });
+    }
+    return (await this.repository.findById(id)) as ApiKeyEntity;
+  }
+}
+
+function parseBearer(authorization: string | undefined): string {
+  if (!authorization) throw new UnauthenticatedError('An API key is required: send "Authorization: Bearer <key>"');
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+  if (!match) throw new UnauthenticatedError('The Authorization header must read "Bearer <key>"');
+  return match[1];
+}
+
+function generateSecret(): string {
+  return KEY_PREFIX + randomBytes(24).toString('base64url');
+}
+
+function sha256(secret: string): Buffer {
+  return createHash('sha256').update(secret).digest();
+}

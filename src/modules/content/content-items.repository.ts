@@ -1,0 +1,159 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, In, QueryFailedError, SelectQueryBuilder } from 'typeorm';
+import { ConflictError, NotFoundError, StaleVersionError } from '../../common/errors/domain-errors';
+import { PagePosition } from '../../common/pagination/cursor';
+import { ContentStatus, JourneyStage, Purpose } from './content.enums';
+import { ContentItemEntity } from './entities/content-item.entity';
+import { ContentRevisionEntity, RevisionSnapshot } from './entities/content-revision.entity';
+
+export interface ContentItemsQuery {
+  model?: string;
+  statuses?: ContentStatus[];
+  status?: ContentStatus;
+  locale?: string;
+  theme?: string;
+  purpose?: Purpose;
+  journeyStage?: JourneyStage;
+  tags?: string[];
+  personaTags?: string[];
+  search?: string;
+}
+
+export interface ContentItemsPage {
+  items: ContentItemEntity[];
+  totalCount: number;
+  hasNextPage: boolean;
+}
+
+/** The only place that speaks SQL about content items and their revisions. */
+@Injectable()
+export class ContentItemsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  findById(id: string): Promise<ContentItemEntity | null> {
+    return this.dataSource.getRepository(ContentItemEntity).findOne({ where: { id } });
+  }
+
+  findByIds(ids: readonly string[]): Promise<ContentItemEntity[]> {
+    return this.dataSource.getRepository(ContentItemEntity).find({ where: { id: In([...ids]) } });
+  }
+
+  async page(query: ContentItemsQuery, first: number, after: PagePosition | null): Promise<ContentItemsPage> {
+    const filtered = this.filtered(query);
+    const paged = filtered
+      .clone()
+      .orderBy('item.updated_at', 'DESC')
+      .addOrderBy('item.id', 'DESC')
+      .limit(first + 1);
+    if (after) paged.andWhere('(item.updated_at, item.id) < (:afterUpdatedAt, :afterId)', { afterUpdatedAt: after.updatedAt, afterId: after.id });
+    const [rows, totalCount] = await Promise.all([paged.getMany(), filtered.getCount()]);
+    return { items: rows.slice(0, first), totalCount, hasNextPage: rows.length > first };
+  }
+
+  /** Inserts a new item and its first revision in one transaction. */
+  async insert(item: Omit<ContentItemEntity, 'id'>, change: string): Promise<ContentItemEntity> {
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const saved = await manager.getRepository(ContentItemEntity).save(manager.getRepository(ContentItemEntity).create(item));
+        await this.insertRevision(manager, saved, change);
+        return saved;
+      });
+    } catch (error) {
+      throw translateUniqueViolation(error, item);
+    }
+  }
+
+  /**
+   * Applies `mutate` to the row locked FOR UPDATE, only if it is still at `expectedVersion`,
+   * bumps the version and writes the revision — all or nothing.
+   */
+  async update(
+    id: string,
+    expectedVersion: number,
+    change: string,
+    mutate: (item: ContentItemEntity) => void,
+  ): Promise<ContentItemEntity> {
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const repository = manager.getRepository(ContentItemEntity);
+        const current = await repository.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+        if (!current) throw new NotFoundError(`No content item with id ${id}`);
+        if (current.version !== expectedVersion) throw new StaleVersionError('Content item', id, expectedVersion, current.version);
+        mutate(current);
+        current.version += 1;
+        const saved = await repository.save(current);
+        await this.insertRevision(manager, saved, change);
+        return saved;
+      });
+    } catch (error) {
+      throw translateUniqueViolation(error);
+    }
+  }
+
+  listRevisions(itemId: string): Promise<ContentRevisionEntity[]> {
+    return this.dataSource.getRepository(ContentRevisionEntity).find({ where: { itemId }, order: { revision: 'DESC' } });
+  }
+
+  findRevision(itemId: string, revision: number): Promise<ContentRevisionEntity | null> {
+    return this.dataSource.getRepository(ContentRevisionEntity).findOne({ where: { itemId, revision } });
+  }
+
+  private async insertRevision(manager: EntityManager, item: ContentItemEntity, change: string): Promise<void> {
+    const revisions = manager.getRepository(ContentRevisionEntity);
+    await revisions.save(revisions.create({ itemId: item.id, revision: item.version, snapshot: toSnapshot(item), author: item.author, change }));
+  }
+
+  private filtered(query: ContentItemsQuery): SelectQueryBuilder<ContentItemEntity> {
+    const builder = this.dataSource.getRepository(ContentItemEntity).createQueryBuilder('item');
+    if (query.statuses) builder.andWhere('item.status IN (:...statuses)', { statuses: query.statuses });
+    if (query.status) builder.andWhere('item.status = :status', { status: query.status });
+    if (query.model) builder.andWhere('item.model = :model', { model: query.model });
+    if (query.locale) builder.andWhere('item.locale = :locale', { locale: query.locale });
+    if (query.theme) builder.andWhere('item.theme = :theme', { theme: query.theme });
+    if (query.purpose) builder.andWhere('item.purpose = :purpose', { purpose: query.purpose });
+    if (query.journeyStage) builder.andWhere('item.journey_stages @> ARRAY[CAST(:journeyStage AS text)]', { journeyStage: query.journeyStage });
+    if (query.tags?.length) builder.andWhere('item.tags @> CAST(:tags AS text[])', { tags: query.tags });
+    if (query.personaTags?.length) builder.andWhere('item.persona_tags && CAST(:personaTags AS text[])', { personaTags: query.personaTags });
+    const tsQuery = query.search ? toPrefixTsQuery(query.search) : null;
+    if (tsQuery) builder.andWhere(`item.search_vector @@ to_tsquery('simple', :tsQuery)`, { tsQuery });
+    if (query.search && !tsQuery) builder.andWhere('false');
+    return builder;
+  }
+}
+
+/** "Zomer actie!" → "zomer:* & actie:*": every word must occur, as a word prefix. Only letters and digits survive. */
+export function toPrefixTsQuery(search: string): string | null {
+  const words = search.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.length === 0 ? null : words.slice(0, 10).map((word) => `${word}:*`).join(' & ');
+}
+
+export function toSnapshot(item: ContentItemEntity): RevisionSnapshot {
+  return {
+    model: item.model,
+    slug: item.slug,
+    locale: item.locale,
+    status: item.status,
+    fields: item.fields,
+    metadata: {
+      theme: item.theme,
+      purpose: item.purpose,
+      journeyStages: item.journeyStages,
+      tags: item.tags,
+      personaTags: item.personaTags,
+      channels: item.channels,
+      priority: item.priority,
+      validFrom: item.validFrom?.toISOString() ?? null,
+      validUntil: item.validUntil?.toISOString() ?? null,
+      attributes: item.attributes,
+    },
+  };
+}
+
+function translateUniqueViolation(error: unknown, item?: Pick<ContentItemEntity, 'model' | 'slug' | 'locale'>): unknown {
+  const driverError = (error as QueryFailedError & { driverError?: { code?: string; constraint?: string } }).driverError;
+  if (error instanceof QueryFailedError && driverError?.code === '23505' && driverError.constraint === 'content_items_model_slug_locale') {
+    const what = item ? `"${item.slug}" in locale ${item.locale} for model ${item.model}` : 'with that slug, locale and model';
+    return new ConflictError(`An item ${what} already exists; choose another slug`, { path: 'slug' });
+  }
+  return error;
+}

@@ -1,0 +1,99 @@
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { UuidPipe } from '../../common/pipes/uuid.pipe';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { Principal } from '../auth/principal';
+import { Role } from '../auth/role.enum';
+import { Roles } from '../auth/roles.decorator';
+import { toContentItemModel, toRevisionModel } from './content-item.mapper';
+import { ContentItemsService } from './content-items.service';
+import { ContentItemsFilter } from './dto/content-items.filter';
+import { CreateContentItemInput } from './dto/create-content-item.input';
+import { UpdateContentItemInput } from './dto/update-content-item.input';
+import { ContentItemConnectionModel, ContentItemModel, RevisionModel } from './models/content-item.model';
+
+@Resolver(() => ContentItemModel)
+export class ContentItemsResolver {
+  constructor(private readonly items: ContentItemsService) {}
+
+  @Query(() => ContentItemModel)
+  @Roles(Role.PREVIEW, Role.DELIVERY)
+  async contentItem(@Args('id', { type: () => ID }, UuidPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<ContentItemModel> {
+    return toContentItemModel(await this.items.get(id, principal));
+  }
+
+  @Query(() => ContentItemConnectionModel, { complexity: ({ args, childComplexity }) => (args.first ?? 20) * childComplexity })
+  @Roles(Role.PREVIEW, Role.DELIVERY)
+  async contentItems(
+    @CurrentPrincipal() principal: Principal,
+    @Args('filter', { type: () => ContentItemsFilter, nullable: true }) filter?: ContentItemsFilter,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first?: number,
+    @Args('after', { type: () => String, nullable: true }) after?: string,
+  ): Promise<ContentItemConnectionModel> {
+    const page = await this.items.list(filter, first, after, principal);
+    return { ...page, edges: page.edges.map(({ cursor, node }) => ({ cursor, node: toContentItemModel(node) })) };
+  }
+
+  @Query(() => [RevisionModel], { description: 'Every saved state of an item, newest first' })
+  @Roles(Role.PREVIEW)
+  async revisions(@Args('itemId', { type: () => ID }, UuidPipe) itemId: string, @CurrentPrincipal() principal: Principal): Promise<RevisionModel[]> {
+    return (await this.items.revisions(itemId, principal)).map(toRevisionModel);
+  }
+
+  @Mutation(() => ContentItemModel)
+  @Roles(Role.EDITOR)
+  async createContentItem(@Args('input') input: CreateContentItemInput, @CurrentPrincipal() principal: Principal): Promise<ContentItemModel> {
+    return toContentItemModel(await this.items.create(input, principal));
+  }
+
+  @Mutation(() => ContentItemModel)
+  @Roles(Role.EDITOR)
+  async updateContentItem(
+    @Args('id', { type: () => ID }, UuidPipe) id: string,
+    @Args('version', { type: () => Int }) version: number,
+    @Args('input') input: UpdateContentItemInput,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ContentItemModel> {
+    return toContentItemModel(await this.items.update(id, version, input, principal));
+  }
+
+  @Mutation(() => ContentItemModel)
+  @Roles(Role.EDITOR)
+  async publishContentItem(
+    @Args('id', { type: () => ID }, UuidPipe) id: string,
+    @Args('version', { type: () => Int }) version: number,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ContentItemModel> {
+    return toContentItemModel(await this.items.publish(id, version, principal));
+  }
+
+  @Mutation(() => ContentItemModel)
+  @Roles(Role.EDITOR)
+  async unpublishContentItem(
+    @Args('id', { type: () => ID }, UuidPipe) id: string,
+    @Args('version', { type: () => Int }) version: number,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ContentItemModel> {
+    return toContentItemModel(await this.items.unpublish(id, version, principal));
+  }
+
+  @Mutation(() => ContentItemModel)
+  @Roles(Role.EDITOR)
+  async archiveContentItem(
+    @Args('id', { type: () => ID }, UuidPipe) id: string,
+    @Args('version', { type: () => Int }) version: number,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ContentItemModel> {
+    return toContentItemModel(await this.items.archive(id, version, principal));
+  }
+
+  @Mutation(() => ContentItemModel, { description: 'Brings an old revision back as a new revision' })
+  @Roles(Role.EDITOR)
+  async restoreRevision(
+    @Args('itemId', { type: () => ID }, UuidPipe) itemId: string,
+    @Args('revision', { type: () => Int }) revision: number,
+    @Args('version', { type: () => Int }) version: number,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ContentItemModel> {
+    return toContentItemModel(await this.items.restoreRevision(itemId, revision, version, principal));
+  }
+}

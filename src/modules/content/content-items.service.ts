@@ -1,0 +1,208 @@
+import { Injectable } from '@nestjs/common';
+import { BadUserInputError, NotFoundError } from '../../common/errors/domain-errors';
+import { decodeCursor, encodeCursor } from '../../common/pagination/cursor';
+import { ChangeFeed } from '../../database/change-feed.service';
+import { canReadDrafts, Principal } from '../auth/principal';
+import { ContentModelsService } from '../content-models/content-models.service';
+import { validateFields } from '../content-models/validate-fields';
+import { ContentMetadata } from './content-metadata';
+import { ContentItemsQuery, ContentItemsRepository } from './content-items.repository';
+import { ContentStatus } from './content.enums';
+import { ContentItemsFilter } from './dto/content-items.filter';
+import { ContentMetadataInput } from './dto/content-metadata.input';
+import { CreateContentItemInput } from './dto/create-content-item.input';
+import { UpdateContentItemInput } from './dto/update-content-item.input';
+import { ContentItemEntity } from './entities/content-item.entity';
+import { ContentRevisionEntity } from './entities/content-revision.entity';
+
+export const CONTENT_CHANGED = 'content-item-changed';
+export const MAX_PAGE_SIZE = 100;
+
+/** Which status changes each workflow mutation allows. */
+const TRANSITIONS: Record<'publish' | 'unpublish' | 'archive', { from: ContentStatus[]; to: ContentStatus }> = {
+  publish: { from: [ContentStatus.DRAFT, ContentStatus.ARCHIVED], to: ContentStatus.PUBLISHED },
+  unpublish: { from: [ContentStatus.PUBLISHED], to: ContentStatus.DRAFT },
+  archive: { from: [ContentStatus.DRAFT, ContentStatus.PUBLISHED], to: ContentStatus.ARCHIVED },
+};
+
+export interface ContentItemsPageResult {
+  edges: { cursor: string; node: ContentItemEntity }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  totalCount: number;
+}
+
+@Injectable()
+export class ContentItemsService {
+  constructor(
+    private readonly repository: ContentItemsRepository,
+    private readonly contentModels: ContentModelsService,
+    private readonly changeFeed: ChangeFeed,
+  ) {}
+
+  /** DELIVERY keys see published items only; anything else is NOT_FOUND to them, so drafts do not leak by id. */
+  async get(id: string, principal: Principal): Promise<ContentItemEntity> {
+    const item = await this.repository.findById(id);
+    if (!item || (!canReadDrafts(principal) && item.status !== ContentStatus.PUBLISHED)) throw new NotFoundError(`No content item with id ${id}`);
+    return item;
+  }
+
+  async list(filter: ContentItemsFilter = {}, first = 20, after: string | undefined, principal: Principal): Promise<ContentItemsPageResult> {
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+      throw new BadUserInputError(`first must be from 1 to ${MAX_PAGE_SIZE}`, 'first');
+    }
+    const position = after ? decodeCursor(after) : null;
+    const query: ContentItemsQuery = { ...filter };
+    if (!canReadDrafts(principal)) {
+      if (filter.status && filter.status !== ContentStatus.PUBLISHED) {
+        throw new BadUserInputError('A DELIVERY key can only list published items', 'filter.status');
+      }
+      query.status = ContentStatus.PUBLISHED;
+    }
+    const page = await this.repository.page(query, first, position);
+    const edges = page.items.map((node) => ({ cursor: encodeCursor({ updatedAt: node.updatedAt.toISOString(), id: node.id }), node }));
+    return { edges, totalCount: page.totalCount, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+  }
+
+  async create(input: CreateContentItemInput, principal: Principal): Promise<ContentItemEntity> {
+    const model = this.contentModels.require(input.model);
+    const fields = validateFields(model, input.fields, 'input.fields');
+    const now = new Date();
+    const metadata = applyMetadata(emptyMetadata(), input.metadata);
+    return this.repository.insert(
+      {
+        model: model.key,
+        slug: input.slug,
+        locale: input.locale,
+        fields,
+        status: ContentStatus.DRAFT,
+        version: 1,
+        ...metadata,
+        author: principal.name,
+        createdAt: now,
+        updatedAt: now,
+        publishedAt: null,
+      },
+      'create',
+    );
+  }
+
+  async update(id: string, version: number, input: UpdateContentItemInput, principal: Principal): Promise<ContentItemEntity> {
+    const existing = await this.repository.findById(id);
+    if (!existing) throw new NotFoundError(`No content item with id ${id}`);
+    const fields = input.fields === undefined ? undefined : validateFields(this.contentModels.require(existing.model), input.fields, 'input.fields');
+    const metadata = input.metadata === undefined ? undefined : applyMetadata(metadataOf(existing), input.metadata);
+    const saved = await this.repository.update(id, version, 'update', (item) => {
+      if (input.slug !== undefined) item.slug = input.slug;
+      if (fields !== undefined) item.fields = fields;
+      if (metadata !== undefined) Object.assign(item, metadata);
+      touch(item, principal);
+    });
+    await this.announce(saved);
+    return saved;
+  }
+
+  publish(id: string, version: number, principal: Principal): Promise<ContentItemEntity> {
+    return this.transition(id, version, 'publish', principal);
+  }
+
+  unpublish(id: string, version: number, principal: Principal): Promise<ContentItemEntity> {
+    return this.transition(id, version, 'unpublish', principal);
+  }
+
+  archive(id: string, version: number, principal: Principal): Promise<ContentItemEntity> {
+    return this.transition(id, version, 'archive', principal);
+  }
+
+  async revisions(itemId: string, principal: Principal): Promise<ContentRevisionEntity[]> {
+    await this.get(itemId, principal);
+    return this.repository.listRevisions(itemId);
+  }
+
+  async revision(itemId: string, revision: number): Promise<ContentRevisionEntity> {
+    const found = await this.repository.findRevision(itemId, revision);
+    if (!found) throw new NotFoundError(`Content item ${itemId} has no revision ${revision}`, { path: 'revision' });
+    return found;
+  }
+
+  /** Brings back the fields, slug and metadata of an old revision as a new revision; the status stays as it is. */
+  async restoreRevision(itemId: string, revision: number, version: number, principal: Principal): Promise<ContentItemEntity> {
+    const old = await this.revision(itemId, revision);
+    const { snapshot } = old;
+    const saved = await this.repository.update(itemId, version, `restore of revision ${revision}`, (item) => {
+      item.slug = snapshot.slug;
+      item.fields = snapshot.fields;
+      Object.assign(item, {
+        ...snapshot.metadata,
+        validFrom: snapshot.metadata.validFrom ? new Date(snapshot.metadata.validFrom) : null,
+        validUntil: snapshot.metadata.validUntil ? new Date(snapshot.metadata.validUntil) : null,
+      });
+      touch(item, principal);
+    });
+    await this.announce(saved);
+    return saved;
+  }
+
+  private async transition(id: string, version: number, action: keyof typeof TRANSITIONS, principal: Principal): Promise<ContentItemEntity> {
+    const { from, to } = TRANSITIONS[action];
+    const saved = await this.repository.update(id, version, action, (item) => {
+      if (!from.includes(item.status)) {
+        throw new BadUserInputError(`Cannot ${action} an item that is ${item.status.toLowerCase()}; allowed from ${from.join(' or ')}`, 'id');
+      }
+      item.status = to;
+      if (to === ContentStatus.PUBLISHED) item.publishedAt = new Date();
+      touch(item, principal);
+    });
+    await this.announce(saved);
+    return saved;
+  }
+
+  private announce(item: ContentItemEntity): Promise<void> {
+    return this.changeFeed.publish(CONTENT_CHANGED, { id: item.id, version: item.version });
+  }
+}
+
+export function metadataOf(item: ContentItemEntity): ContentMetadata {
+  return {
+    theme: item.theme,
+    purpose: item.purpose,
+    journeyStages: item.journeyStages,
+    tags: item.tags,
+    personaTags: item.personaTags,
+    channels: item.channels,
+    priority: item.priority,
+    validFrom: item.validFrom,
+    validUntil: item.validUntil,
+    attributes: item.attributes,
+  };
+}
+
+function emptyMetadata(): ContentMetadata {
+  return { theme: null, purpose: null, journeyStages: [], tags: [], personaTags: [], channels: [], priority: 0, validFrom: null, validUntil: null, attributes: {} };
+}
+
+/** Properties present in the input replace the stored ones; absent ones stay. */
+function applyMetadata(current: ContentMetadata, input: ContentMetadataInput | undefined): ContentMetadata {
+  const next: ContentMetadata = { ...current };
+  for (const [key, value] of Object.entries(input ?? {})) {
+    if (value === undefined) continue;
+    (next as unknown as Record<string, unknown>)[key] = value ?? (Array.isArray(current[key as keyof ContentMetadata]) ? [] : null);
+  }
+  if (next.priority === null) next.priority = 0;
+  if (next.validFrom && next.validUntil && next.validFrom >= next.validUntil) {
+    throw new BadUserInputError('input.metadata.validUntil must be later than input.metadata.validFrom', 'input.metadata.validUntil');
+  }
+  next.tags = unique(next.tags);
+  next.personaTags = unique(next.personaTags);
+  next.channels = unique(next.channels);
+  next.journeyStages = unique(next.journeyStages);
+  return next;
+}
+
+function touch(item: ContentItemEntity, principal: Principal): void {
+  item.updatedAt = new Date();
+  item.author = principal.name;
+}
+
+function unique<T>(values: T[]): T[] {
+  return [...new Set(values)];
+}

@@ -1,0 +1,27 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { IsObject, IsOptional, Length, Matches, ValidateNested } from 'class-validator';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { ContentMetadataInput } from './content-metadata.input';
+import { SLUG } from './create-content-item.input';
+
+/** Only what is given changes; `fields` replaces the field values as a whole (and is validated as a whole). */
+@InputType('UpdateContentItemInput')
+export class UpdateContentItemInput {
+  @Field({ nullable: true })
+  @IsOptional()
+  @Matches(SLUG, { message: 'slug must be lowercase letters and digits separated by single dashes, e.g. zomeractie-2027' })
+  @Length(1, 200)
+  slug?: string;
+
+  @Field(() => GraphQLJSONObject, { nullable: true })
+  @IsOptional()
+  @IsObject()
+  fields?: Record<string, unknown>;
+
+  @Field(() => ContentMetadataInput, { nullable: true, description: 'Metadata properties given here replace the stored ones; others stay' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ContentMetadataInput)
+  metadata?: ContentMetadataInput;
+}

@@ -1,0 +1,70 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { ContentStatus, JourneyStage, Purpose } from '../content.enums';
+
+@Entity({ name: 'content_items' })
+@Index(['model', 'slug', 'locale'], { unique: true })
+export class ContentItemEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'text' })
+  model: string;
+
+  @Column({ type: 'text' })
+  slug: string;
+
+  @Column({ type: 'text' })
+  locale: string;
+
+  @Column({ type: 'jsonb' })
+  fields: Record<string, unknown>;
+
+  @Column({ type: 'text' })
+  status: ContentStatus;
+
+  @Column({ type: 'integer' })
+  version: number;
+
+  @Column({ type: 'text', nullable: true })
+  theme: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  purpose: Purpose | null;
+
+  @Column({ name: 'journey_stages', type: 'text', array: true })
+  journeyStages: JourneyStage[];
+
+  @Column({ type: 'text', array: true })
+  tags: string[];
+
+  @Column({ name: 'persona_tags', type: 'text', array: true })
+  personaTags: string[];
+
+  @Column({ type: 'text', array: true })
+  channels: string[];
+
+  @Column({ type: 'integer' })
+  priority: number;
+
+  @Column({ name: 'valid_from', type: 'timestamptz', nullable: true })
+  validFrom: Date | null;
+
+  @Column({ name: 'valid_until', type: 'timestamptz', nullable: true })
+  validUntil: Date | null;
+
+  @Column({ type: 'jsonb' })
+  attributes: Record<string, unknown>;
+
+  @Column({ type: 'text' })
+  author: string;
+
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  /** Set by the service in whole milliseconds, so it round-trips through page cursors exactly. */
+  @Column({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+
+  @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
+  publishedAt: Date | null;
+}

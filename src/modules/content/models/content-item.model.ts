@@ -1,0 +1,131 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { PageInfoModel } from '../../../common/pagination/page-info.model';
+import { ContentStatus, JourneyStage, Purpose } from '../content.enums';
+import './content-enums.graphql';
+
+@ObjectType('ContentMetadata')
+export class ContentMetadataModel {
+  @Field(() => String, { nullable: true })
+  theme: string | null;
+
+  @Field(() => Purpose, { nullable: true })
+  purpose: Purpose | null;
+
+  @Field(() => [JourneyStage])
+  journeyStages: JourneyStage[];
+
+  @Field(() => [String])
+  tags: string[];
+
+  @Field(() => [String])
+  personaTags: string[];
+
+  @Field(() => [String])
+  channels: string[];
+
+  @Field(() => Int)
+  priority: number;
+
+  @Field(() => Date, { nullable: true })
+  validFrom: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  validUntil: Date | null;
+
+  @Field(() => GraphQLJSONObject)
+  attributes: Record<string, unknown>;
+}
+
+@ObjectType('ContentItem')
+export class ContentItemModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  model: string;
+
+  @Field()
+  slug: string;
+
+  @Field()
+  locale: string;
+
+  @Field(() => GraphQLJSONObject)
+  fields: Record<string, unknown>;
+
+  @Field(() => ContentStatus)
+  status: ContentStatus;
+
+  @Field(() => Int, { description: 'Quote it in every mutation: a stale version is refused with CONFLICT' })
+  version: number;
+
+  @Field(() => ContentMetadataModel)
+  metadata: ContentMetadataModel;
+
+  @Field()
+  author: string;
+
+  @Field()
+  createdAt: Date;
+
+  @Field()
+  updatedAt: Date;
+
+  @Field(() => Date, { nullable: true })
+  publishedAt: Date | null;
+}
+
+@ObjectType('ContentItemEdge')
+export class ContentItemEdgeModel {
+  @Field()
+  cursor: string;
+
+  @Field(() => ContentItemModel)
+  node: ContentItemModel;
+}
+
+@ObjectType('ContentItemConnection')
+export class ContentItemConnectionModel {
+  @Field(() => [ContentItemEdgeModel])
+  edges: ContentItemEdgeModel[];
+
+  @Field(() => PageInfoModel)
+  pageInfo: PageInfoModel;
+
+  @Field(() => Int)
+  totalCount: number;
+}
+
+@ObjectType('Revision')
+export class RevisionModel {
+  @Field(() => ID)
+  itemId: string;
+
+  @Field(() => Int, { description: 'The item version this snapshot had' })
+  revision: number;
+
+  @Field(() => ContentStatus)
+  status: ContentStatus;
+
+  @Field()
+  slug: string;
+
+  @Field()
+  locale: string;
+
+  @Field(() => GraphQLJSONObject)
+  fields: Record<string, unknown>;
+
+  @Field(() => ContentMetadataModel)
+  metadata: ContentMetadataModel;
+
+  @Field({ description: 'What produced it: create, update, publish, unpublish, archive, restore of revision N' })
+  change: string;
+
+  @Field()
+  author: string;
+
+  @Field()
+  createdAt: Date;
+}

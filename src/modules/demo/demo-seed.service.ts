@@ -1,0 +1,45 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Principal } from '../auth/principal';
+import { Role } from '../auth/role.enum';
+import { ContentItemsService } from '../content/content-items.service';
+import { ContentItemEntity } from '../content/entities/content-item.entity';
+import { PersonaEntity } from '../personas/persona.entity';
+import { PersonasService } from '../personas/personas.service';
+import { DEMO_ITEMS, DEMO_PERSONAS } from './demo-content';
+
+const SEED_PRINCIPAL: Principal = { keyId: null, name: 'demo-seed', role: Role.ADMIN };
+
+/** Loads the demo campaign through the same services editors use, so demo content is valid content. */
+@Injectable()
+export class DemoSeedService {
+  private readonly logger = new Logger(DemoSeedService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly contentItems: ContentItemsService,
+    private readonly personas: PersonasService,
+  ) {}
+
+  /** Only an empty database gets the demo: an editor's content is never mixed with it. */
+  async seedIfEmpty(): Promise<void> {
+    const [items, personas] = await Promise.all([
+      this.dataSource.getRepository(ContentItemEntity).count(),
+      this.dataSource.getRepository(PersonaEntity).count(),
+    ]);
+    if (items > 0 || personas > 0) return;
+    await this.seed();
+    this.logger.log(`Loaded the demo content: ${DEMO_ITEMS.length} items, ${DEMO_PERSONAS.length} personas`);
+  }
+
+  /** Returns the demo items, published. */
+  async seed(): Promise<ContentItemEntity[]> {
+    for (const persona of DEMO_PERSONAS) await this.personas.upsert(persona);
+    const published: ContentItemEntity[] = [];
+    for (const input of DEMO_ITEMS) {
+      const draft = await this.contentItems.create(input, SEED_PRINCIPAL);
+      published.push(await this.contentItems.publish(draft.id, draft.version, SEED_PRINCIPAL));
+    }
+    return published;
+  }
+}

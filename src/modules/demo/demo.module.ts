@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { ContentModule } from '../content/content.module';
+import { PersonasModule } from '../personas/personas.module';
+import { DemoSeedService } from './demo-seed.service';
+
+@Module({
+  imports: [ContentModule, PersonasModule],
+  providers: [DemoSeedService],
+  exports: [DemoSeedService],
+})
+export class DemoModule {}

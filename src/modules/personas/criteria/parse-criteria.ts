@@ -1,0 +1,1 @@
+export function parseCriteria(input: unknown, _path = 'criteria'): any { return input; }

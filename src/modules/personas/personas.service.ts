@@ -1,0 +1,75 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { NotFoundError, StaleVersionError } from '../../common/errors/domain-errors';
+import { ChangeFeed } from '../../database/change-feed.service';
+import { parseCriteria } from './criteria/parse-criteria';
+import { PersonaEntity } from './persona.entity';
+import { PersonasRepository } from './personas.repository';
+import { UpsertPersonaInput } from './upsert-persona.input';
+
+export const PERSONAS_CHANGED = 'personas-changed';
+
+/**
+ * Personas are few and read on every personalisation, so the active set is cached in memory and
+ * reloaded when any instance changes one.
+ */
+@Injectable()
+export class PersonasService implements OnModuleInit {
+  private cached: Promise<PersonaEntity[]> | null = null;
+
+  constructor(
+    private readonly repository: PersonasRepository,
+    private readonly changeFeed: ChangeFeed,
+  ) {}
+
+  onModuleInit(): void {
+    const drop = () => (this.cached = null);
+    this.changeFeed.subscribe(PERSONAS_CHANGED, drop);
+    this.changeFeed.subscribe('reset', drop);
+  }
+
+  list(): Promise<PersonaEntity[]> {
+    this.cached ??= this.repository.listActive().catch((error) => {
+      this.cached = null;
+      throw error;
+    });
+    return this.cached;
+  }
+
+  async get(key: string): Promise<PersonaEntity> {
+    const persona = (await this.list()).find((candidate) => candidate.key === key);
+    if (!persona) throw new NotFoundError(`No persona with key "${key}"`);
+    return persona;
+  }
+
+  async upsert(input: UpsertPersonaInput): Promise<PersonaEntity> {
+    const criteria = input.criteria === undefined || input.criteria === null ? null : parseCriteria(input.criteria, 'input.criteria');
+    const existing = await this.repository.findByKey(input.key);
+    if (existing && input.version !== undefined && existing.version !== input.version) {
+      throw new StaleVersionError('Persona', input.key, input.version, existing.version);
+    }
+    const persona = existing ?? Object.assign(new PersonaEntity(), { key: input.key, version: 0 });
+    Object.assign(persona, {
+      name: input.name,
+      description: input.description ?? null,
+      criteria,
+      channelPreferences: [...new Set(input.channelPreferences ?? [])],
+      tone: input.tone,
+      version: persona.version + 1,
+      deletedAt: null,
+    });
+    const saved = await this.repository.save(persona);
+    await this.changeFeed.publish(PERSONAS_CHANGED, { key: saved.key });
+    return saved;
+  }
+
+  /** Keeps the row (nothing an editor saved is lost); the persona stops matching and listing. */
+  async delete(key: string): Promise<PersonaEntity> {
+    const persona = await this.repository.findByKey(key);
+    if (!persona || persona.deletedAt) throw new NotFoundError(`No persona with key "${key}"`);
+    persona.deletedAt = new Date();
+    persona.version += 1;
+    const saved = await this.repository.save(persona);
+    await this.changeFeed.publish(PERSONAS_CHANGED, { key });
+    return saved;
+  }
+}
