@@ -39,7 +39,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     embeddedPostgresPort: integer(env, 'HUB_EMBEDDED_PG_PORT', 54329, 1, 65535),
     publicUrl: (nonEmpty(env.HUB_PUBLIC_URL) ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     requestBodyLimit: nonEmpty(env.HUB_BODY_LIMIT) ?? '1mb',
-    maxQueryDepth: integer(env, 'HUB_MAX_QUERY_DEPTH', 12, 2, 100),
+    maxQueryDepth: integer(env, 'HUB_MAX_QUERY_DEPTH', 12, 3, 100),
     maxQueryComplexity: integer(env, 'HUB_MAX_QUERY_COMPLEXITY', 5000, 10, 1_000_000),
     inApp: {
       titleLimit: integer(env, 'HUB_INAPP_TITLE_LIMIT', 50, 5, 500),
