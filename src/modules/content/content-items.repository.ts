@@ -21,7 +21,6 @@ export interface ContentItemsQuery {
 
 export interface ContentItemsPage {
   items: ContentItemEntity[];
-  totalCount: number;
   hasNextPage: boolean;
 }
 
@@ -39,15 +38,19 @@ export class ContentItemsRepository {
   }
 
   async page(query: ContentItemsQuery, first: number, after: PagePosition | null): Promise<ContentItemsPage> {
-    const filtered = this.filtered(query);
-    const paged = filtered
-      .clone()
+    const paged = this.filtered(query)
       .orderBy('item.updated_at', 'DESC')
       .addOrderBy('item.id', 'DESC')
       .limit(first + 1);
     if (after) paged.andWhere('(item.updated_at, item.id) < (:afterUpdatedAt, :afterId)', { afterUpdatedAt: after.updatedAt, afterId: after.id });
-    const [rows, totalCount] = await Promise.all([paged.getMany(), filtered.getCount()]);
-    return { items: rows.slice(0, first), totalCount, hasNextPage: rows.length > first };
+    const rows = await paged.getMany();
+    return { items: rows.slice(0, first), hasNextPage: rows.length > first };
+  }
+
+  /** Plain COUNT(*): TypeORM's getCount counts DISTINCT ids, which costs a sort over every match. */
+  async count(query: ContentItemsQuery): Promise<number> {
+    const row = await this.filtered(query).select('COUNT(*)', 'count').getRawOne<{ count: string }>();
+    return Number(row?.count ?? 0);
   }
 
   /** Inserts a new item and its first revision in one transaction. */

@@ -1,4 +1,4 @@
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { UuidPipe } from '../../common/pipes/uuid.pipe';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { Principal } from '../auth/principal';
@@ -95,5 +95,13 @@ export class ContentItemsResolver {
     @CurrentPrincipal() principal: Principal,
   ): Promise<ContentItemModel> {
     return toContentItemModel(await this.items.restoreRevision(itemId, revision, version, principal));
+  }
+}
+
+@Resolver(() => ContentItemConnectionModel)
+export class ContentItemConnectionResolver {
+  @ResolveField(() => Int, { description: 'How many items match the filter (counted only when asked for)' })
+  totalCount(@Parent() connection: ContentItemConnectionModel): Promise<number> {
+    return connection.countAll();
   }
 }

@@ -28,7 +28,8 @@ const TRANSITIONS: Record<'publish' | 'unpublish' | 'archive', { from: ContentSt
 export interface ContentItemsPageResult {
   edges: { cursor: string; node: ContentItemEntity }[];
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  totalCount: number;
+  /** Counting a large match is the slowest part of a page, so it runs only when a client asks for totalCount. */
+  countAll: () => Promise<number>;
 }
 
 @Injectable()
@@ -60,7 +61,7 @@ export class ContentItemsService {
     }
     const page = await this.repository.page(query, first, position);
     const edges = page.items.map((node) => ({ cursor: encodeCursor({ updatedAt: node.updatedAt.toISOString(), id: node.id }), node }));
-    return { edges, totalCount: page.totalCount, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+    return { edges, countAll: () => this.repository.count(query), pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 
   async create(input: CreateContentItemInput, principal: Principal): Promise<ContentItemEntity> {

@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ContentModelsModule } from '../content-models/content-models.module';
 import { ContentItemsRepository } from './content-items.repository';
-import { ContentItemsResolver } from './content-items.resolver';
+import { ContentItemConnectionResolver, ContentItemsResolver } from './content-items.resolver';
 import { ContentItemsService } from './content-items.service';
 
 @Module({
   imports: [ContentModelsModule],
-  providers: [ContentItemsRepository, ContentItemsService, ContentItemsResolver],
+  providers: [ContentItemsRepository, ContentItemsService, ContentItemsResolver, ContentItemConnectionResolver],
   exports: [ContentItemsRepository, ContentItemsService],
 })
 export class ContentModule {}

@@ -93,8 +93,8 @@ export class ContentItemConnectionModel {
   @Field(() => PageInfoModel)
   pageInfo: PageInfoModel;
 
-  @Field(() => Int)
-  totalCount: number;
+  /** Resolved by ContentItemConnectionResolver, only when asked for. */
+  countAll: () => Promise<number>;
 }
 
 @ObjectType('Revision')
