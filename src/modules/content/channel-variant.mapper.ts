@@ -1,0 +1,19 @@
+import { ChannelVariantEntity } from './entities/channel-variant.entity';
+import { ChannelVariantModel } from './models/channel-variant.model';
+
+export function toChannelVariantModel(variant: ChannelVariantEntity): ChannelVariantModel {
+  return {
+    id: variant.id,
+    itemId: variant.itemId,
+    channel: variant.channel,
+    personaTags: variant.personaTags,
+    locale: variant.locale,
+    fields: variant.fields,
+    experiment: variant.experimentKey ? { key: variant.experimentKey, weight: variant.experimentWeight ?? 1 } : null,
+    label: variant.label,
+    version: variant.version,
+    author: variant.author,
+    createdAt: variant.createdAt,
+    updatedAt: variant.updatedAt,
+  };
+}

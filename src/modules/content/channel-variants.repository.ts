@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In, IsNull } from 'typeorm';
+import { NotFoundError, StaleVersionError } from '../../common/errors/domain-errors';
+import { ChannelVariantEntity } from './entities/channel-variant.entity';
+
+/** Hand-written channel variants; deleted ones stay in the table but are never returned here. */
+@Injectable()
+export class ChannelVariantsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  findActive(id: string): Promise<ChannelVariantEntity | null> {
+    return this.dataSource.getRepository(ChannelVariantEntity).findOne({ where: { id, deletedAt: IsNull() } });
+  }
+
+  /** Every live variant of the given items, in one query (for DataLoader and the delivery cache). */
+  findByItemIds(itemIds: readonly string[]): Promise<ChannelVariantEntity[]> {
+    if (itemIds.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(ChannelVariantEntity).find({
+      where: { itemId: In([...itemIds]), deletedAt: IsNull() },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  insert(variant: Omit<ChannelVariantEntity, 'id' | 'createdAt' | 'updatedAt' | 'deletedAt'>): Promise<ChannelVariantEntity> {
+    const repository = this.dataSource.getRepository(ChannelVariantEntity);
+    return repository.save(repository.create({ ...variant, deletedAt: null }));
+  }
+
+  /** Applies `mutate` to the variant locked FOR UPDATE, only if it is still at `expectedVersion`. */
+  update(id: string, expectedVersion: number, mutate: (variant: ChannelVariantEntity) => void): Promise<ChannelVariantEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const repository = manager.getRepository(ChannelVariantEntity);
+      const current = await repository.findOne({ where: { id, deletedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
+      if (!current) throw new NotFoundError(`No channel variant with id ${id}`);
+      if (current.version !== expectedVersion) throw new StaleVersionError('Channel variant', id, expectedVersion, current.version);
+      mutate(current);
+      current.version += 1;
+      return repository.save(current);
+    });
+  }
+}

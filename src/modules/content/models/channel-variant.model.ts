@@ -1,0 +1,50 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { GraphQLJSONObject } from 'graphql-scalars';
+
+@ObjectType('Experiment')
+export class ExperimentModel {
+  @Field()
+  key: string;
+
+  @Field(() => Int, { description: 'Relative weight of this arm among the variants sharing the key' })
+  weight: number;
+}
+
+@ObjectType('ChannelVariant', { description: "An editor's hand-written version of an item for one channel" })
+export class ChannelVariantModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  itemId: string;
+
+  @Field()
+  channel: string;
+
+  @Field(() => [String], { description: 'Personas it is written for; empty = everyone' })
+  personaTags: string[];
+
+  @Field(() => String, { nullable: true, description: 'Locale it is written in; null = any locale of the item' })
+  locale: string | null;
+
+  @Field(() => GraphQLJSONObject, { description: "Merged over the item's fields for this channel; may hold channel-only keys (see channels.overrideKeys)" })
+  fields: Record<string, unknown>;
+
+  @Field(() => ExperimentModel, { nullable: true })
+  experiment: ExperimentModel | null;
+
+  @Field(() => String, { nullable: true, description: 'Name of the experiment arm, e.g. "A"' })
+  label: string | null;
+
+  @Field(() => Int)
+  version: number;
+
+  @Field()
+  author: string;
+
+  @Field()
+  createdAt: Date;
+
+  @Field()
+  updatedAt: Date;
+}
