@@ -47,6 +47,21 @@ export class ContentItemsRepository {
     return { items: rows.slice(0, first), hasNextPage: rows.length > first };
   }
 
+  findPublished(id: string): Promise<ContentItemEntity | null> {
+    return this.dataSource.getRepository(ContentItemEntity).findOne({ where: { id, status: ContentStatus.PUBLISHED } });
+  }
+
+  /** Ids of the published items matching `query`, at most `limit` (selection ranks them in memory). */
+  async publishedIds(query: ContentItemsQuery, limit: number): Promise<string[]> {
+    const rows = await this.filtered({ ...query, status: ContentStatus.PUBLISHED })
+      .select('item.id', 'id')
+      .orderBy('item.priority', 'DESC')
+      .addOrderBy('item.updated_at', 'DESC')
+      .limit(limit)
+      .getRawMany<{ id: string }>();
+    return rows.map((row) => row.id);
+  }
+
   /** Plain COUNT(*): TypeORM's getCount counts DISTINCT ids, which costs a sort over every match. */
   async count(query: ContentItemsQuery): Promise<number> {
     const row = await this.filtered(query).select('COUNT(*)', 'count').getRawOne<{ count: string }>();

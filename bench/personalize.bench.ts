@@ -1,0 +1,149 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import autocannon from 'autocannon';
+import { Client } from 'pg';
+import { BENCH_ADMIN_KEY, recreateDatabase, startHub } from './support/hub-process';
+import { PERSONAS, seedDeliveryDataSet, THEMES } from './support/seed-delivery';
+
+/**
+ * `npm run bench`: personalize over HTTP with autocannon against the built hub, next to a raw
+ * baseline (node:http + one primary-key SELECT on the same table), on a database seeded with
+ * 10,000 published items, 50 personas and 2,000 variants. Needs DATABASE_URL (a server; the
+ * database `facet_bench_delivery` is recreated there).
+ */
+const ITEMS = Number(process.env.BENCH_ITEMS ?? 10_000);
+const VARIANTS = Number(process.env.BENCH_VARIANTS ?? 2_000);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+const HUB_PORT = 3903;
+const BASELINE_PORT = 3904;
+
+const FRAGMENTS = `channel itemId variantId text warnings explanation { reason arm }
+  ... on TweetVariant { weightedLength } ... on InAppVariant { title body ctaUrl } ... on EmailVariant { subject preheader html }`;
+const PERSONALIZE = `query($input: PersonalizeInput!) { personalize(input: $input) { ${FRAGMENTS} } }`;
+
+interface Row {
+  name: string;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+async function main(): Promise<void> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) throw new Error('Set DATABASE_URL to a PostgreSQL server, e.g. postgres://postgres@127.0.0.1:5432/postgres');
+  const databaseUrl = await recreateDatabase(serverUrl, 'facet_bench_delivery');
+  await seedDeliveryDataSet(databaseUrl, ITEMS, VARIANTS);
+  const itemIds = await publishedIds(databaseUrl);
+  console.log(`Seeded ${itemIds.length} published items, ${PERSONAS} personas, ${VARIANTS} variants`);
+
+  const baseline = spawn(process.execPath, [path.resolve(__dirname, 'support/baseline-server.js')], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(BASELINE_PORT) },
+    stdio: 'inherit',
+  });
+  const hub = await startHub(databaseUrl, HUB_PORT);
+  const rows: Row[] = [];
+  let peakRss = 0;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssOf(hub.child.pid!))), 200);
+  try {
+    const deliveryKey = await createDeliveryKey(hub.baseUrl);
+    await waitFor(`http://127.0.0.1:${BASELINE_PORT}/health`);
+    const baselineRow = await run('raw baseline (PK SELECT)', `http://127.0.0.1:${BASELINE_PORT}/`, {}, () => JSON.stringify({ id: pick(itemIds) }));
+    rows.push(baselineRow);
+    for (const channel of ['tweet', 'inApp', 'email']) {
+      rows.push(await run(`${channel} by itemId`, `${hub.baseUrl}/graphql`, { authorization: `Bearer ${deliveryKey}` }, () => personalizeBody({ itemId: pick(itemIds), channel })));
+      rows.push(
+        await run(`${channel} by selector`, `${hub.baseUrl}/graphql`, { authorization: `Bearer ${deliveryKey}` }, () =>
+          personalizeBody({ selector: { theme: `thema-${Math.floor(Math.random() * THEMES)}` }, channel }),
+        ),
+      );
+    }
+  } finally {
+    clearInterval(sampler);
+    await hub.stop();
+    baseline.kill();
+    await once(baseline, 'exit');
+  }
+  printTable(rows, peakRss);
+}
+
+function personalizeBody(input: Record<string, unknown>): string {
+  const customer = Math.floor(Math.random() * 100_000);
+  return JSON.stringify({
+    query: PERSONALIZE,
+    variables: {
+      input: {
+        ...input,
+        context: {
+          customerId: `c-${customer}`,
+          locale: customer % 3 === 0 ? 'nl-BE' : customer % 3 === 1 ? 'nl' : 'en',
+          attributes: { firstName: 'Sanne', age: 20 + (customer % 50), segment: `segment-${customer % PERSONAS}` },
+          consents: ['tweet', 'inApp', 'email', 'sms', 'letter'],
+        },
+      },
+    },
+  });
+}
+
+async function run(name: string, url: string, headers: Record<string, string>, body: () => string): Promise<Row> {
+  const options = { url, method: 'POST' as const, headers: { 'content-type': 'application/json', ...headers }, connections: CONNECTIONS };
+  const requests: autocannon.Request[] = [{ setupRequest: (request) => ({ ...request, body: body() }) }];
+  await autocannon({ ...options, duration: 2, requests });
+  const result = await autocannon({ ...options, duration: DURATION, requests });
+  const row = { name, requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+  console.log(`${name}: ${Math.round(row.requestsPerSecond)} req/s`);
+  return row;
+}
+
+function printTable(rows: Row[], peakRss: number): void {
+  const baseline = rows[0].requestsPerSecond;
+  console.log(`\npersonalize over HTTP, autocannon ${CONNECTIONS} connections, ${DURATION} s per row, ${ITEMS} items\n`);
+  console.log('scenario'.padEnd(26), 'req/s'.padStart(8), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'vs baseline'.padStart(12), 'errors'.padStart(7));
+  for (const row of rows) {
+    const ratio = `${((row.requestsPerSecond / baseline) * 100).toFixed(0)}%`;
+    console.log(row.name.padEnd(26), String(Math.round(row.requestsPerSecond)).padStart(8), String(row.p50).padStart(8), String(row.p99).padStart(8), ratio.padStart(12), String(row.errors).padStart(7));
+  }
+  console.log(`\nhub peak RSS under load: ${(peakRss / 1024 / 1024).toFixed(0)} MB`);
+}
+
+async function publishedIds(databaseUrl: string): Promise<string[]> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  const { rows } = await client.query<{ id: string }>("SELECT id FROM content_items WHERE status = 'PUBLISHED'");
+  await client.end();
+  return rows.map((row) => row.id);
+}
+
+async function createDeliveryKey(baseUrl: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${BENCH_ADMIN_KEY}` },
+    body: JSON.stringify({ query: 'mutation { createApiKey(name: "bench", role: DELIVERY) { secret } }' }),
+  });
+  return ((await response.json()) as { data: { createApiKey: { secret: string } } }).data.createApiKey.secret;
+}
+
+async function waitFor(url: string): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    if (await fetch(url).then((response) => response.ok).catch(() => false)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${url} did not answer`);
+}
+
+function rssOf(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+}
+
+function pick<T>(values: T[]): T {
+  return values[Math.floor(Math.random() * values.length)];
+}
+
+main().catch((error: Error) => {
+  console.error(error.message);
+  process.exit(1);
+});

@@ -1,0 +1,33 @@
+import * as http from 'node:http';
+import { Pool } from 'pg';
+
+/**
+ * The raw baseline of `npm run bench`: a minimal node:http server that answers one primary-key
+ * SELECT on content_items as JSON. Whatever the hub adds on top is measured against this.
+ */
+const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+const port = Number(process.env.PORT ?? 3902);
+
+http
+  .createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      if (request.url === '/health') {
+        response.end('ok');
+        return;
+      }
+      const { id } = JSON.parse(Buffer.concat(chunks).toString() || '{}') as { id?: string };
+      pool
+        .query('SELECT id, fields, version, locale FROM content_items WHERE id = $1', [id])
+        .then(({ rows }) => {
+          response.setHeader('content-type', 'application/json');
+          response.end(JSON.stringify({ data: rows[0] ?? null }));
+        })
+        .catch((error: Error) => {
+          response.statusCode = 500;
+          response.end(error.message);
+        });
+    });
+  })
+  .listen(port, '127.0.0.1');

@@ -1,0 +1,89 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { ChangeFeed } from '../../database/change-feed.service';
+import { ChannelVariantsRepository } from '../content/channel-variants.repository';
+import { ContentItemsRepository } from '../content/content-items.repository';
+import { CONTENT_CHANGED } from '../content/content-items.service';
+import { ChannelVariantEntity } from '../content/entities/channel-variant.entity';
+import { ContentItemEntity } from '../content/entities/content-item.entity';
+import { ContentSelectorInput } from './graphql/personalize.input';
+
+export const VARIANTS_CHANGED = 'channel-variants-changed';
+const MAX_ITEMS = 50_000;
+const MAX_SELECTORS = 2_000;
+/** Candidates per selector; the highest priority, newest first, when more match. */
+const MAX_CANDIDATES = 5_000;
+
+/** A published item as delivery sees it, with its live variants and the renderings compiled for it. */
+export interface CatalogEntry {
+  item: ContentItemEntity;
+  variants: ChannelVariantEntity[];
+  /** Compiled renderings by (variant, channel, tone, …) key; they die with the entry. */
+  compiled: Map<string, unknown>;
+}
+
+/**
+ * What delivery reads on every request, kept in memory: published items by id and the candidate
+ * ids per selector. Any change on any instance (PostgreSQL NOTIFY) drops the item and every
+ * selector result, so the next request reads the database again.
+ */
+@Injectable()
+export class DeliveryCatalog implements OnModuleInit {
+  private readonly entries = new Map<string, Promise<CatalogEntry | null>>();
+  private readonly selections = new Map<string, Promise<string[]>>();
+
+  constructor(
+    private readonly items: ContentItemsRepository,
+    private readonly variants: ChannelVariantsRepository,
+    private readonly changeFeed: ChangeFeed,
+  ) {}
+
+  onModuleInit(): void {
+    const forgetItem = (payload: Record<string, unknown>) => {
+      this.entries.delete(String(payload.id ?? payload.itemId));
+      this.selections.clear();
+    };
+    this.changeFeed.subscribe(CONTENT_CHANGED, forgetItem);
+    this.changeFeed.subscribe(VARIANTS_CHANGED, forgetItem);
+    this.changeFeed.subscribe('reset', () => {
+      this.entries.clear();
+      this.selections.clear();
+    });
+  }
+
+  /** The published item with this id, or null. */
+  published(id: string): Promise<CatalogEntry | null> {
+    let entry = this.entries.get(id);
+    if (!entry) {
+      if (this.entries.size >= MAX_ITEMS) this.entries.clear();
+      entry = this.load(id);
+      this.entries.set(id, entry);
+      entry.catch(() => this.entries.delete(id));
+    }
+    return entry;
+  }
+
+  /** Published items matching a selector (locale, channel, validity and personas are decided by selection). */
+  async select(selector: ContentSelectorInput): Promise<CatalogEntry[]> {
+    const key = JSON.stringify([selector.theme, [...(selector.tags ?? [])].sort(), selector.purpose, selector.journeyStage, selector.model]);
+    let ids = this.selections.get(key);
+    if (!ids) {
+      if (this.selections.size >= MAX_SELECTORS) this.selections.clear();
+      ids = this.items.publishedIds(selector, MAX_CANDIDATES);
+      this.selections.set(key, ids);
+      ids.catch(() => this.selections.delete(key));
+    }
+    const entries = await Promise.all((await ids).map((id) => this.published(id)));
+    return entries.filter((entry): entry is CatalogEntry => entry !== null);
+  }
+
+  /** An entry for content delivery does not cache: drafts and old revisions in previews. */
+  async uncached(item: ContentItemEntity): Promise<CatalogEntry> {
+    return { item, variants: await this.variants.findByItemIds([item.id]), compiled: new Map() };
+  }
+
+  private async load(id: string): Promise<CatalogEntry | null> {
+    const item = await this.items.findPublished(id);
+    if (!item) return null;
+    return { item, variants: await this.variants.findByItemIds([id]), compiled: new Map() };
+  }
+}
