@@ -1,0 +1,39 @@
+import { evaluateCriteria } from '../personas/criteria/evaluate-criteria';
+import { Criteria } from '../personas/persona.types';
+
+export interface PersonaDefinition {
+  key: string;
+  criteria: Criteria | null;
+  channelPreferences: string[];
+  tone: string;
+}
+
+export interface MatchedPersona<P extends PersonaDefinition = PersonaDefinition> {
+  persona: P;
+  via: string;
+}
+
+export interface PersonaResolution<P extends PersonaDefinition = PersonaDefinition> {
+  matched: MatchedPersona<P>[];
+  /** Keys the context named that are not (or no longer) personas of the hub. */
+  unknown: string[];
+}
+
+/** Personas named in the context (in their order), then those whose criteria the attributes satisfy (by key). */
+export function resolvePersonas<P extends PersonaDefinition>(named: string[], attributes: Record<string, unknown>, personas: P[]): PersonaResolution<P> {
+  const byKey = new Map(personas.map((persona) => [persona.key, persona]));
+  const matched: MatchedPersona<P>[] = [];
+  const unknown: string[] = [];
+  for (const key of new Set(named)) {
+    const persona = byKey.get(key);
+    if (persona) matched.push({ persona, via: 'named in context' });
+    else unknown.push(key);
+  }
+  const namedKeys = new Set(named);
+  for (const persona of [...personas].sort((a, b) => a.key.localeCompare(b.key))) {
+    if (namedKeys.has(persona.key) || !persona.criteria) continue;
+    const result = evaluateCriteria(persona.criteria, attributes);
+    if (result.matched) matched.push({ persona, via: `criteria: ${result.via.join(', ')}` });
+  }
+  return { matched, unknown };
+}
