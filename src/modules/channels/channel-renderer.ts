@@ -1,0 +1,96 @@
+import { CustomerAttributes } from '../../common/customer-context';
+import { MessageRoles } from '../content-models/message-roles';
+import { Tone } from '../personas/persona.types';
+import { RendererConfig } from './renderer-config';
+
+/** A constraint a channel declares, listed by the `channels` query. */
+export interface ChannelConstraint {
+  name: string;
+  limit: number | null;
+  description: string;
+}
+
+export interface Metric {
+  name: string;
+  value: number;
+  limit: number | null;
+}
+
+/** Image URLs per rendition profile (email, tweet, inApp@1x/2x/3x, letter); a renderer takes the one it needs. */
+export type ImageRenditions = Partial<Record<'original' | 'email' | 'tweet' | 'inApp1x' | 'inApp2x' | 'inApp3x' | 'letter', string>>;
+
+/** Everything a renderer needs to compile one message for one channel. It touches nothing else. */
+export interface RenderInput {
+  itemId: string;
+  itemVersion: number;
+  locale: string;
+  /** The item's roles, with a hand-written variant's fields already merged over them. */
+  roles: MessageRoles;
+  /** Channel-only keys of a hand-written variant (tweet `text`, email `subject`, …). */
+  overrides: Record<string, unknown>;
+  /** The tone of the matched persona; null when no persona applies. */
+  tone: Tone | null;
+  images: ImageRenditions;
+  /** The print rendition's bytes, for renderers that embed images (the letter). */
+  printImage?: Buffer;
+  config: RendererConfig;
+}
+
+/** The per-recipient part: filled into a compiled rendering at the last moment. */
+export interface Recipient {
+  attributes: CustomerAttributes;
+  now: Date;
+}
+
+export interface RenderedOutput {
+  /** The plain-text form. */
+  text: string;
+  warnings: string[];
+  metrics: Metric[];
+  /** The channel's named parts (email subject/html, tweet weightedLength, …). */
+  parts: Record<string, unknown>;
+}
+
+/** The result of compiling: markdown, MJML and Liquid parsing done; `fill` only fills tokens. */
+export interface CompiledRendering {
+  fill(recipient: Recipient): RenderedOutput;
+}
+
+/**
+ * A channel: turns one message into that channel's form. Pure: it receives all it needs (roles,
+ * tone, image URLs, config) and reads no database, network or clock.
+ *
+ * Example — a push notification channel:
+ * ```ts
+ * export class PushRenderer implements ChannelRenderer {
+ *   readonly key = 'push';
+ *   readonly description = 'Mobile push notification: title and one line';
+ *   readonly constraints = [{ name: 'length', limit: 120, description: 'characters of title + body' }];
+ *   readonly overrideKeys = ['title', 'body'];
+ *   async compile(input: RenderInput): Promise<CompiledRendering> {
+ *     const title = TokenTemplate.plain(String(input.overrides.title ?? input.roles.headline ?? ''), 'fields.title');
+ *     return { fill: (recipient) => {
+ *       const warnings: string[] = [];
+ *       const text = title.render({ customer: recipient.attributes, now: recipient.now }, warnings);
+ *       return { text, warnings, metrics: [{ name: 'length', value: text.length, limit: 120 }], parts: { title: text } };
+ *     } };
+ *   }
+ *   validateOverride(fields: Record<string, unknown>): void {}
+ * }
+ * ```
+ * Register it in `built-in-renderers.ts` (or at start-up on the ChannelRegistry); it then appears
+ * in the `channels` query and renders through `personalize` as a GenericVariant.
+ */
+export interface ChannelRenderer {
+  readonly key: string;
+  readonly description: string;
+  readonly constraints: ChannelConstraint[];
+  /** Keys a hand-written variant may set for this channel only. */
+  readonly overrideKeys: string[];
+  compile(input: RenderInput): Promise<CompiledRendering>;
+  /**
+   * Checks a hand-written variant's fields against the channel's hard rules when it is saved;
+   * throws BadUserInputError naming the field and the limit.
+   */
+  validateOverride(fields: Record<string, unknown>, config: RendererConfig): void;
+}

@@ -1,0 +1,135 @@
+import { Liquid, Template } from 'liquidjs';
+import { BadUserInputError } from '../../../common/errors/domain-errors';
+
+/**
+ * Liquid for personalisation tokens, sandboxed: no file system (includes, renders and layouts are
+ * refused when the text is parsed), only own properties, bounded parse size, render time and memory.
+ */
+function createSandbox(escapeOutput: boolean): Liquid {
+  const liquid = new Liquid({
+    ownPropertyOnly: true,
+    strictFilters: true,
+    strictVariables: false,
+    dynamicPartials: false,
+    relativeReference: false,
+    root: [],
+    partials: [],
+    layouts: [],
+    parseLimit: 200_000,
+    renderLimit: 100,
+    memoryLimit: 20_000_000,
+    outputEscape: escapeOutput ? 'escape' : undefined,
+    fs: {
+      exists: async () => false,
+      existsSync: () => false,
+      readFile: async () => refuseFiles(),
+      readFileSync: () => refuseFiles(),
+      resolve: () => refuseFiles(),
+    },
+  });
+  for (const tag of ['include', 'render', 'layout']) {
+    liquid.registerTag(tag, {
+      parse() {
+        throw new Error(`{% ${tag} %} is not available in content`);
+      },
+      render() {
+        return '';
+      },
+    });
+  }
+  return liquid;
+}
+
+function refuseFiles(): never {
+  throw new Error('content cannot read files');
+}
+
+const plain = createSandbox(false);
+const html = createSandbox(true);
+const TOKEN = /\{\{-?\s*([A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)*)([^}]*)-?\}\}/g;
+
+/** The recipient's data as templates see it: `customer.*`, plus `now`. */
+export interface TokenScope {
+  customer: Record<string, unknown>;
+  now: Date;
+}
+
+/** A text whose tokens were parsed once; `render` only fills them. Static text costs nothing. */
+export class TokenTemplate {
+  private readonly parsed: Template[] | null;
+  /** Token paths used without a `default`, checked at render time to warn about missing data. */
+  private readonly required: string[][];
+
+  private constructor(
+    readonly source: string,
+    private readonly liquid: Liquid,
+    field: string,
+  ) {
+    if (!/\{[{%]/.test(source)) {
+      this.parsed = null;
+      this.required = [];
+      return;
+    }
+    try {
+      this.parsed = liquid.parse(source);
+    } catch (error) {
+      throw new BadUserInputError(`${field} has a personalisation token that cannot be read: ${(error as Error).message.split('\n')[0]}`, field);
+    }
+    this.required = [...source.matchAll(TOKEN)].filter((match) => !/\|\s*default\b/.test(match[2])).map((match) => match[1].split('.'));
+  }
+
+  static plain(source: string, field: string): TokenTemplate {
+    return new TokenTemplate(source, plain, field);
+  }
+
+  /** For HTML: values are HTML-escaped, since customer attributes are untrusted. */
+  static html(source: string, field: string): TokenTemplate {
+    return new TokenTemplate(source, html, field);
+  }
+
+  get isStatic(): boolean {
+    return this.parsed === null;
+  }
+
+  render(scope: TokenScope, warnings: string[]): string {
+    if (!this.parsed) return this.source;
+    for (const path of this.required) {
+      if (isMissing(scope, path)) {
+        const message = `${path.join('.')} is missing; it was left empty (add | default: "…" to the token)`;
+        if (!warnings.includes(message)) warnings.push(message);
+      }
+    }
+    try {
+      return this.liquid.renderSync(this.parsed, scope) as string;
+    } catch (error) {
+      throw new BadUserInputError(`A personalisation token could not be filled: ${(error as Error).message.split('\n')[0]}`);
+    }
+  }
+}
+
+/** Parses a text once at save time, so a broken token is the editor's error, not a failed send. */
+export function checkTokens(source: string, field: string): void {
+  TokenTemplate.plain(source, field);
+}
+
+function isMissing(scope: TokenScope, path: string[]): boolean {
+  let current: unknown = scope;
+  for (const part of path) {
+    if (typeof current !== 'object' || current === null || !Object.prototype.hasOwnProperty.call(current, part)) return true;
+    current = (current as Record<string, unknown>)[part];
+  }
+  return current === undefined || current === null || current === '';
+}
+
+/**
+ * Markdown and MJML would escape or reflow Liquid syntax, so tokens are swapped for inert markers
+ * before those run and put back afterwards.
+ */
+export function protectTokens(source: string): { text: string; restore(output: string): string } {
+  const tokens: string[] = [];
+  const text = source.replace(/\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g, (token) => {
+    tokens.push(token);
+    return `LQTOKEN${tokens.length - 1}X`;
+  });
+  return { text, restore: (output) => output.replace(/LQTOKEN(\d+)X/g, (_marker, index: string) => tokens[Number(index)] ?? '') };
+}

@@ -1,0 +1,74 @@
+import { BadUserInputError } from '../../../common/errors/domain-errors';
+import { ChannelRenderer, CompiledRendering, RenderInput } from '../channel-renderer';
+import { markdownToInlineText } from '../markdown/markdown';
+import { TokenTemplate } from '../personalisation/liquid-sandbox';
+import { RendererConfig } from '../renderer-config';
+import { shortenToFit } from '../text/shorten';
+
+const DENSITIES = { 1: 'inApp1x', 2: 'inApp2x', 3: 'inApp3x' } as const;
+
+/**
+ * An in-app card: title, body, call to action and image, plain text only. The image URL is the
+ * rendition for the device's pixel density, taken from the `density` customer attribute (1, 2 or 3;
+ * default 2).
+ */
+export class InAppRenderer implements ChannelRenderer {
+  readonly key = 'inApp';
+  readonly description = 'A card in the mobile app: title, body, call to action, deep link and image';
+  readonly overrideKeys = ['title', 'body'];
+  readonly constraints = [
+    { name: 'titleLength', limit: null, description: 'characters of the title (HUB_INAPP_TITLE_LIMIT, default 50)' },
+    { name: 'bodyLength', limit: null, description: 'characters of the body (HUB_INAPP_BODY_LIMIT, default 150)' },
+  ];
+
+  async compile(input: RenderInput): Promise<CompiledRendering> {
+    const { roles, overrides, config, images } = input;
+    const title = TokenTemplate.plain(stripMarkup(String(overrides.title ?? roles.headline ?? '')), 'fields.title');
+    const body = TokenTemplate.plain(stripMarkup(String(overrides.body ?? roles.summary ?? roles.body ?? '')), 'fields.body');
+    const { titleLimit, bodyLimit } = config.inApp;
+    return {
+      fill: (recipient) => {
+        const warnings: string[] = [];
+        const scope = { customer: recipient.attributes, now: recipient.now };
+        const fullTitle = title.render(scope, warnings).trim();
+        const fullBody = body.render(scope, warnings).trim();
+        const cardTitle = shortenToFit(fullTitle, (candidate) => length(candidate) <= titleLimit);
+        const cardBody = shortenToFit(fullBody, (candidate) => length(candidate) <= bodyLimit);
+        if (cardTitle !== fullTitle) warnings.push(`The title was shortened to ${titleLimit} characters`);
+        if (cardBody !== fullBody) warnings.push(`The body was shortened to ${bodyLimit} characters`);
+        const density = recipient.attributes.density;
+        const imageUrl = images[DENSITIES[density === 1 || density === 3 ? density : 2]] ?? images.original ?? null;
+        return {
+          text: [cardTitle, cardBody, roles.callToAction ? `${roles.callToAction.label}: ${roles.callToAction.url}` : ''].filter(Boolean).join('\n'),
+          warnings,
+          metrics: [
+            { name: 'titleLength', value: length(cardTitle), limit: titleLimit },
+            { name: 'bodyLength', value: length(cardBody), limit: bodyLimit },
+          ],
+          parts: { title: cardTitle, body: cardBody, ctaLabel: roles.callToAction?.label ?? null, ctaUrl: roles.callToAction?.url ?? null, imageUrl },
+        };
+      },
+    };
+  }
+
+  validateOverride(fields: Record<string, unknown>, config: RendererConfig): void {
+    for (const [key, limit] of [['title', config.inApp.titleLimit], ['body', config.inApp.bodyLimit]] as const) {
+      const value = fields[key];
+      if (value === undefined) continue;
+      if (typeof value !== 'string') throw new BadUserInputError(`fields.${key} must be text`, `input.fields.${key}`);
+      if (/<[a-z!/]/i.test(value)) throw new BadUserInputError(`fields.${key} must be plain text; in-app cards show no HTML`, `input.fields.${key}`);
+      if (length(value) > limit) {
+        throw new BadUserInputError(`The in-app ${key} is ${length(value)} characters; the limit is ${limit}`, `input.fields.${key}`, { limit, value: length(value) });
+      }
+    }
+  }
+}
+
+function length(text: string): number {
+  return [...text].length;
+}
+
+/** Cards show plain text: markdown and any HTML are reduced to their words. */
+function stripMarkup(text: string): string {
+  return markdownToInlineText(text);
+}
