@@ -1,6 +1,6 @@
 import { marked, Token, Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
-import { protectTokens } from '../personalisation/liquid-sandbox';
+import { TokenVault } from '../personalisation/liquid-sandbox';
 
 /**
  * Markdown is the editors' language; what reaches HTML is sanitised: no script, style, iframe,
@@ -33,8 +33,8 @@ export function markdownToPlainText(markdown: string): string {
 
 /** One paragraph of plain text, tokens intact: for cards, tweets and SMS where line breaks mean nothing. */
 export function markdownToInlineText(markdown: string): string {
-  const { text, restore } = protectTokens(markdown);
-  return restore(markdownToPlainText(text).replace(/\s*\n+\s*/g, ' ').trim());
+  const vault = new TokenVault();
+  return vault.restore(markdownToPlainText(vault.protect(markdown)).replace(/\s*\n+\s*/g, ' ').trim());
 }
 
 function blockToLines(token: Token): string[] {

@@ -122,14 +122,20 @@ function isMissing(scope: TokenScope, path: string[]): boolean {
 }
 
 /**
- * Markdown and MJML would escape or reflow Liquid syntax, so tokens are swapped for inert markers
- * before those run and put back afterwards.
+ * Markdown, HTML escaping and MJML would mangle Liquid syntax, so tokens are swapped for inert
+ * markers (letters and digits only) before those run, and put back into the finished output.
  */
-export function protectTokens(source: string): { text: string; restore(output: string): string } {
-  const tokens: string[] = [];
-  const text = source.replace(/\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g, (token) => {
-    tokens.push(token);
-    return `LQTOKEN${tokens.length - 1}X`;
-  });
-  return { text, restore: (output) => output.replace(/LQTOKEN(\d+)X/g, (_marker, index: string) => tokens[Number(index)] ?? '') };
+export class TokenVault {
+  private readonly tokens: string[] = [];
+
+  protect(source: string): string {
+    return source.replace(/\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g, (token) => {
+      this.tokens.push(token);
+      return `LQTOKEN${this.tokens.length - 1}X`;
+    });
+  }
+
+  restore(output: string): string {
+    return output.replace(/LQTOKEN(\d+)X/g, (_marker, index: string) => this.tokens[Number(index)] ?? '');
+  }
 }
