@@ -44,7 +44,9 @@ export function salutation(locale: string, tone: Tone | null, customer: Customer
 
 /** "24 november 2026" in nl, "24 November 2026" in en. */
 export function formatLetterDate(locale: string, date: Date): string {
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(date);
+  // Bare "en" would format the American way ("November 24, 2026"); letters here follow British usage.
+  const dateLocale = locale.toLowerCase() === 'en' ? 'en-GB' : locale;
+  return new Intl.DateTimeFormat(dateLocale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(date);
 }
 
 function dutchTitle(title: string): string {

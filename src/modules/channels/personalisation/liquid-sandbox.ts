@@ -52,6 +52,8 @@ const TOKEN = /\{\{-?\s*([A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)*)([^}]*)-?\}\}/g;
 export interface TokenScope {
   customer: Record<string, unknown>;
   now: Date;
+  /** Values a renderer adds itself, such as the salutation. */
+  [name: string]: unknown;
 }
 
 /** A text whose tokens were parsed once; `render` only fills them. Static text costs nothing. */

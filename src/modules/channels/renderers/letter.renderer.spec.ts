@@ -1,0 +1,67 @@
+import { Tone } from '../../personas/persona.types';
+import { RenderInput } from '../channel-renderer';
+import { DEFAULT_RENDERER_CONFIG } from '../renderer-config';
+import { pdfText } from '../test-fixtures/pdf-text';
+import { LetterRenderer } from './letter.renderer';
+
+const renderer = new LetterRenderer();
+const now = new Date('2026-11-24T10:00:00Z');
+const devries = { title: 'heer', firstName: 'Jan', lastName: 'De Vries', address: { lines: ['Keizersgracht 1'], postalCode: '1015 CJ', city: 'Amsterdam' } };
+
+const input = (locale: string, tone: Tone | null, body = 'Het is **zomer**.\n\n## Waarom nu?\n\n- Nieuwe *collectie*\n- Gratis looptest'): RenderInput => ({
+  itemId: 'i',
+  itemVersion: 1,
+  locale,
+  roles: { headline: 'Zomer in beweging', body, signOff: 'Sportieve groet, Loopwerk', legal: 'Actie geldig t/m 14 juli.' },
+  overrides: {},
+  tone,
+  images: {},
+  config: DEFAULT_RENDERER_CONFIG,
+});
+
+describe('LetterRenderer', () => {
+  it('produces a real A4 PDF with the address, the date in the locale, a formal salutation and the rendered body', async () => {
+    const output = await (await renderer.compile(input('nl', Tone.FORMAL))).fill({ attributes: devries, now });
+    const pdf = output.parts.pdf as Buffer;
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = await pdfText(pdf);
+    expect(text).toContain('heer Jan De Vries');
+    expect(text).toContain('Keizersgracht 1');
+    expect(text).toMatch(/1015 CJ\s+Amsterdam/);
+    expect(text).toContain('24 november 2026');
+    expect(text).toContain('Geachte heer De Vries,');
+    expect(text).toContain('Waarom nu?');
+    expect(text).toContain('Nieuwe collectie');
+    expect(text).not.toContain('**');
+    expect(text).toContain('Sportieve groet, Loopwerk');
+    expect(output.parts.pageCount).toBe(1);
+    expect(output.parts.html).toContain('Geachte heer De Vries,');
+    expect(output.parts.html).toContain('data-window="address"');
+  });
+
+  it('greets informally by first name, in English too', async () => {
+    const dutch = await (await renderer.compile(input('nl', Tone.INFORMAL))).fill({ attributes: { firstName: 'Sanne' }, now });
+    expect(dutch.text).toContain('Hoi Sanne,');
+    const english = await (await renderer.compile(input('en', Tone.FORMAL))).fill({ attributes: { title: 'Mr', lastName: 'Smith' }, now });
+    expect(await pdfText(english.parts.pdf as Buffer)).toContain('Dear Mr Smith,');
+    expect(english.text).toContain('24 November 2026');
+    const informal = await (await renderer.compile(input('en', Tone.INFORMAL))).fill({ attributes: { firstName: 'Sam' }, now });
+    expect(informal.text).toContain('Hi Sam,');
+  });
+
+  it('breaks a long body over several pages, with page numbers', async () => {
+    const body = Array.from({ length: 40 }, (_, index) => `## Deel ${index + 1}\n\nEen alinea over de zomer die lang genoeg is om meerdere regels te vullen op het papier van deze brief.`).join('\n\n');
+    const output = await (await renderer.compile(input('nl', Tone.FORMAL, body))).fill({ attributes: devries, now });
+    expect(output.parts.pageCount).toBeGreaterThan(2);
+    const text = await pdfText(output.parts.pdf as Buffer);
+    expect(text).toContain(`Pagina 1 van ${output.parts.pageCount}`);
+    expect(text).toContain('Deel 40');
+  });
+
+  it('warns when the address is incomplete instead of printing "undefined"', async () => {
+    const output = await (await renderer.compile(input('nl', Tone.FORMAL))).fill({ attributes: {}, now });
+    expect(output.warnings.join()).toMatch(/no complete postal address/);
+    expect(output.text).toContain('Geachte klant,');
+    expect(output.text).not.toMatch(/undefined|null/);
+  });
+});

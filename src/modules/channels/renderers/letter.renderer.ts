@@ -1,0 +1,286 @@
+import { marked, Token, Tokens } from 'marked';
+import PDFDocument from 'pdfkit';
+import { CustomerAttributes } from '../../../common/customer-context';
+import { BadUserInputError } from '../../../common/errors/domain-errors';
+import { ChannelRenderer, CompiledRendering, Recipient, RenderInput } from '../channel-renderer';
+import { escapeHtml } from '../html/escape-html';
+import { formatLetterDate, phrasesFor, salutation } from '../locale/salutation';
+import { markdownToPlainText, markdownToSafeHtml } from '../markdown/markdown';
+import { TokenScope, TokenTemplate, TokenVault } from '../personalisation/liquid-sandbox';
+
+const MM = 72 / 25.4;
+/** DIN 5008 form B / NEN 1026 window envelope: the address window's position on A4. */
+export const ADDRESS_WINDOW = { left: 20 * MM, top: 45 * MM, width: 85 * MM, height: 45 * MM };
+const MARGIN = { left: 25 * MM, right: 20 * MM, top: 20 * MM, bottom: 25 * MM };
+const BODY_TOP = 105 * MM;
+
+interface Run {
+  template: TokenTemplate;
+  bold: boolean;
+  italic: boolean;
+  link: string | null;
+}
+
+type Block = { kind: 'heading' | 'paragraph' | 'quote'; runs: Run[] } | { kind: 'list'; ordered: boolean; items: Run[][] };
+
+/**
+ * A printed letter: an A4 PDF with the recipient's address in the window-envelope position, the
+ * date in the locale's format, a salutation by tone, the markdown body with headings, lists and
+ * emphasis, the sign-off and the legal line; plus the same letter as print HTML. The layout is
+ * compiled once; per recipient the PDF is drawn (its address differs), synchronously.
+ */
+export class LetterRenderer implements ChannelRenderer {
+  readonly key = 'letter';
+  readonly description = 'A printed letter: A4 PDF for a window envelope, and print HTML';
+  readonly overrideKeys: string[] = [];
+  readonly constraints = [{ name: 'pages', limit: null, description: 'pages of A4; lines are never split across pages' }];
+
+  async compile(input: RenderInput): Promise<CompiledRendering> {
+    const { roles, locale, tone, config } = input;
+    const vault = new TokenVault();
+    const blocks = marked.lexer(vault.protect(roles.body ?? '')).flatMap((token) => toBlocks(token, vault));
+    const headline = TokenTemplate.plain(roles.headline ?? '', 'fields.headline');
+    const signOff = TokenTemplate.plain(roles.signOff ?? '', 'fields.signOff');
+    const legal = TokenTemplate.plain(roles.legal ?? '', 'fields.legal');
+    const plainBody = TokenTemplate.plain(markdownToPlainText(roles.body ?? ''), 'fields.body');
+    const htmlVault = new TokenVault();
+    const printHtml = TokenTemplate.html(
+      htmlVault.restore(printHtmlTemplate(htmlVault.protect(roles.headline ?? ''), markdownToSafeHtml(htmlVault.protect(roles.body ?? '')), htmlVault.protect(roles.signOff ?? ''), htmlVault.protect(roles.legal ?? ''), config.letter.senderLines, locale)),
+      'fields',
+    );
+    const senderLines = config.letter.senderLines;
+    const phrases = phrasesFor(locale);
+    return {
+      fill: (recipient) => {
+        const warnings: string[] = [];
+        const scope: TokenScope & Record<string, unknown> = { customer: recipient.attributes, now: recipient.now };
+        const address = addressLines(recipient.attributes);
+        if (address.length < 2) warnings.push('The customer has no complete postal address (address.lines, postalCode, city); the address window is incomplete');
+        const greeting = salutation(locale, tone, recipient.attributes);
+        const date = formatLetterDate(locale, recipient.now);
+        const texts = { headline: headline.render(scope, warnings), signOff: signOff.render(scope, warnings), legal: legal.render(scope, warnings) };
+        const { pdf, pageCount } = drawPdf({ blocks, scope, warnings, senderLines, address, greeting, date, texts, image: input.printImage, pageLabel: phrases.page, title: texts.headline });
+        const html = printHtml.render({ ...scope, address, salutation: greeting, date }, warnings);
+        const text = [address.join('\n'), date, '', texts.headline, '', greeting, '', plainBody.render(scope, warnings), '', texts.signOff, '', texts.legal].join('\n').trim();
+        return { text, warnings, metrics: [{ name: 'pages', value: pageCount, limit: null }], parts: { pdf, pdfBase64: pdf.toString('base64'), html, pageCount } };
+      },
+    };
+  }
+
+  validateOverride(fields: Record<string, unknown>): void {
+    for (const key of Object.keys(fields)) {
+      if (!['headline', 'summary', 'body', 'callToAction', 'image', 'hashtags', 'signOff', 'legal'].includes(key) && typeof fields[key] !== 'string') {
+        throw new BadUserInputError(`fields.${key} must be text`, `input.fields.${key}`);
+      }
+    }
+  }
+}
+
+interface DrawRequest {
+  blocks: Block[];
+  scope: TokenScope;
+  warnings: string[];
+  senderLines: string[];
+  address: string[];
+  greeting: string;
+  date: string;
+  texts: { headline: string; signOff: string; legal: string };
+  image: Buffer | undefined;
+  pageLabel: (page: number, pages: number) => string;
+  title: string;
+}
+
+function drawPdf(request: DrawRequest): { pdf: Buffer; pageCount: number } {
+  const doc = new PDFDocument({ size: 'A4', margins: MARGIN, bufferPages: true, info: { Title: request.title, Creator: 'Facet' } });
+  doc.font('Helvetica').fontSize(9).fillColor('#333333');
+  doc.text(request.senderLines.join('\n'), 125 * MM, MARGIN.top, { width: 65 * MM, align: 'right' });
+  doc.fontSize(7).fillColor('#555555').text(request.senderLines.join(' · '), ADDRESS_WINDOW.left + 5 * MM, ADDRESS_WINDOW.top + 3 * MM, { width: ADDRESS_WINDOW.width - 10 * MM, lineBreak: false, ellipsis: true });
+  doc.fontSize(10).fillColor('#000000').text(request.address.join('\n'), ADDRESS_WINDOW.left + 5 * MM, ADDRESS_WINDOW.top + 12 * MM, {
+    width: ADDRESS_WINDOW.width - 10 * MM,
+    height: ADDRESS_WINDOW.height - 14 * MM,
+    ellipsis: true,
+  });
+  doc.text(request.date, MARGIN.left, 98 * MM, { width: doc.page.width - MARGIN.left - MARGIN.right, align: 'right' });
+  doc.font('Helvetica-Bold').fontSize(12).text(request.texts.headline, MARGIN.left, BODY_TOP);
+  doc.moveDown(0.8);
+  if (request.image) {
+    try {
+      doc.image(request.image, { fit: [80 * MM, 60 * MM] });
+      doc.moveDown(0.5);
+    } catch {
+      request.warnings.push('The print image could not be embedded');
+    }
+  }
+  doc.font('Helvetica').fontSize(11).text(request.greeting);
+  doc.moveDown(0.6);
+  for (const block of request.blocks) drawBlock(doc, block, request.scope, request.warnings);
+  if (request.texts.signOff) {
+    keepLinesTogether(doc, 3);
+    doc.font('Helvetica').fontSize(11).text(request.texts.signOff);
+  }
+  if (request.texts.legal) {
+    doc.moveDown(1.5);
+    doc.font('Helvetica').fontSize(8).fillColor('#555555').text(request.texts.legal);
+    doc.fillColor('#000000');
+  }
+  const range = doc.bufferedPageRange();
+  for (let index = range.start; index < range.start + range.count; index += 1) {
+    doc.switchToPage(index);
+    const bottom = doc.page.margins.bottom;
+    // Writing inside the bottom margin would make pdfkit start a new page.
+    doc.page.margins.bottom = 0;
+    doc.font('Helvetica').fontSize(8).fillColor('#777777').text(request.pageLabel(index + 1, range.count), MARGIN.left, doc.page.height - 15 * MM, { width: doc.page.width - MARGIN.left - MARGIN.right, align: 'center', lineBreak: false });
+    doc.page.margins.bottom = bottom;
+  }
+  doc.end();
+  const chunks: Buffer[] = [];
+  // pdfkit pushes everything into its stream buffer during end(); reading it back is synchronous.
+  for (let chunk = doc.read() as Buffer | null; chunk !== null; chunk = doc.read() as Buffer | null) chunks.push(chunk);
+  return { pdf: Buffer.concat(chunks), pageCount: range.count };
+}
+
+function drawBlock(doc: PDFKit.PDFDocument, block: Block, scope: TokenScope, warnings: string[]): void {
+  const width = doc.page.width - MARGIN.left - MARGIN.right;
+  if (block.kind === 'list') {
+    block.items.forEach((runs, index) => {
+      keepLinesTogether(doc, 1);
+      const bullet = block.ordered ? `${index + 1}.` : '•';
+      const y = doc.y;
+      doc.font('Helvetica').fontSize(11).text(bullet, MARGIN.left + 2 * MM, y, { width: 6 * MM, lineBreak: false });
+      doc.text('', MARGIN.left + 8 * MM, y);
+      drawRuns(doc, runs, scope, warnings, { width: width - 8 * MM, size: 11 });
+      doc.x = MARGIN.left;
+    });
+    doc.moveDown(0.6);
+    return;
+  }
+  if (block.kind === 'heading') {
+    // A heading never stands alone at the foot of a page.
+    keepLinesTogether(doc, 3);
+    drawRuns(doc, block.runs, scope, warnings, { width, size: 12.5, bold: true });
+    doc.moveDown(0.3);
+    return;
+  }
+  doc.x = block.kind === 'quote' ? MARGIN.left + 6 * MM : MARGIN.left;
+  drawRuns(doc, block.runs, scope, warnings, { width: block.kind === 'quote' ? width - 6 * MM : width, size: 11, italic: block.kind === 'quote' });
+  doc.x = MARGIN.left;
+  doc.moveDown(0.6);
+}
+
+function drawRuns(doc: PDFKit.PDFDocument, runs: Run[], scope: TokenScope, warnings: string[], style: { width: number; size: number; bold?: boolean; italic?: boolean }): void {
+  const texts = runs.map((run) => ({ run, text: run.template.render(scope, warnings) })).filter(({ text }) => text !== '');
+  if (texts.length === 0) return;
+  texts.forEach(({ run, text }, index) => {
+    doc.font(fontName(style.bold || run.bold, style.italic || run.italic)).fontSize(style.size).fillColor(run.link ? '#0b4f8a' : '#000000');
+    doc.text(text, { width: style.width, continued: index < texts.length - 1, link: run.link ?? undefined, underline: run.link !== null });
+  });
+  doc.fillColor('#000000');
+}
+
+function keepLinesTogether(doc: PDFKit.PDFDocument, lines: number): void {
+  if (doc.y + lines * doc.currentLineHeight(true) > doc.page.height - MARGIN.bottom) doc.addPage();
+}
+
+function fontName(bold: boolean, italic: boolean): string {
+  if (bold && italic) return 'Helvetica-BoldOblique';
+  if (bold) return 'Helvetica-Bold';
+  if (italic) return 'Helvetica-Oblique';
+  return 'Helvetica';
+}
+
+/** Markdown blocks → drawable blocks of styled runs, each run's text a token template. */
+function toBlocks(token: Token, vault: TokenVault): Block[] {
+  switch (token.type) {
+    case 'heading':
+      return [{ kind: 'heading', runs: toRuns((token as Tokens.Heading).tokens, vault) }];
+    case 'paragraph':
+      return [{ kind: 'paragraph', runs: toRuns((token as Tokens.Paragraph).tokens, vault) }];
+    case 'blockquote':
+      return (token as Tokens.Blockquote).tokens.flatMap((child) => toBlocks(child, vault)).map((block) => (block.kind === 'paragraph' ? { ...block, kind: 'quote' as const } : block));
+    case 'list': {
+      const list = token as Tokens.List;
+      return [{ kind: 'list', ordered: list.ordered, items: list.items.map((item) => item.tokens.flatMap((child) => ('tokens' in child && child.tokens ? toRuns(child.tokens, vault) : toRuns([child], vault)))) }];
+    }
+    case 'code':
+      return [{ kind: 'paragraph', runs: [plainRun((token as Tokens.Code).text, vault)] }];
+    default:
+      return [];
+  }
+}
+
+function toRuns(tokens: Token[] | undefined, vault: TokenVault, style: { bold: boolean; italic: boolean; link: string | null } = { bold: false, italic: false, link: null }): Run[] {
+  return (tokens ?? []).flatMap((token): Run[] => {
+    switch (token.type) {
+      case 'strong':
+        return toRuns((token as Tokens.Strong).tokens, vault, { ...style, bold: true });
+      case 'em':
+        return toRuns((token as Tokens.Em).tokens, vault, { ...style, italic: true });
+      case 'link': {
+        const href = (token as Tokens.Link).href;
+        return toRuns((token as Tokens.Link).tokens, vault, { ...style, link: /^(https?:|mailto:|tel:)/i.test(href) ? href : null });
+      }
+      case 'br':
+        return [{ ...style, template: TokenTemplate.plain('\n', 'fields.body') }];
+      case 'html':
+        return [];
+      default: {
+        if ('tokens' in token && token.tokens) return toRuns(token.tokens, vault, style);
+        const text = 'text' in token ? decode(String(token.text)) : '';
+        return [{ ...style, template: TokenTemplate.plain(vault.restore(text), 'fields.body') }];
+      }
+    }
+  });
+}
+
+function plainRun(text: string, vault: TokenVault): Run {
+  return { template: TokenTemplate.plain(vault.restore(text), 'fields.body'), bold: false, italic: false, link: null };
+}
+
+function decode(text: string): string {
+  return text.replace(/&(amp|lt|gt|quot|#39);/g, (_entity, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[name] ?? '');
+}
+
+/** Name line, street lines, postal code and city, country. */
+export function addressLines(customer: CustomerAttributes): string[] {
+  const name = [customer.title, customer.firstName, customer.lastName].filter((part) => typeof part === 'string' && part.trim()).join(' ');
+  const address = customer.address ?? {};
+  const lines = Array.isArray(address.lines) ? address.lines.filter((line): line is string => typeof line === 'string') : [];
+  const place = [address.postalCode, address.city].filter((part) => typeof part === 'string' && part.trim()).join('  ');
+  return [name, ...lines, place, typeof address.country === 'string' ? address.country.toUpperCase() : ''].filter(Boolean);
+}
+
+function printHtmlTemplate(headline: string, bodyHtml: string, signOff: string, legal: string, senderLines: string[], locale: string): string {
+  const mm = (value: number) => `${value}mm`;
+  return `<!doctype html>
+<html lang="${escapeHtml(locale)}">
+<head>
+<meta charset="utf-8">
+<title>${escapeHtml(headline)}</title>
+<style>
+  @page { size: A4; margin: 0; }
+  body { margin: 0; font-family: Helvetica, Arial, sans-serif; font-size: 11pt; color: #000; }
+  .page { position: relative; width: 210mm; min-height: 297mm; padding: ${mm(BODY_TOP / MM)} ${mm(20)} ${mm(25)} ${mm(25)}; box-sizing: border-box; }
+  .sender { position: absolute; top: ${mm(20)}; right: ${mm(20)}; text-align: right; font-size: 9pt; color: #333; }
+  .window { position: absolute; left: ${mm(ADDRESS_WINDOW.left / MM)}; top: ${mm(ADDRESS_WINDOW.top / MM)}; width: ${mm(ADDRESS_WINDOW.width / MM)}; height: ${mm(ADDRESS_WINDOW.height / MM)}; padding: 3mm 5mm; box-sizing: border-box; font-size: 10pt; }
+  .window .return { font-size: 7pt; color: #555; margin-bottom: 4mm; }
+  .date { position: absolute; top: ${mm(98)}; right: ${mm(20)}; }
+  h1 { font-size: 12pt; margin: 0 0 4mm; }
+  p, li { line-height: 1.4; orphans: 3; widows: 3; }
+  h2, h3 { font-size: 12pt; break-after: avoid; }
+  .legal { font-size: 8pt; color: #555; margin-top: 10mm; }
+</style>
+</head>
+<body>
+<div class="page">
+  <div class="sender">${senderLines.map(escapeHtml).join('<br>')}</div>
+  <div class="window" data-window="address"><div class="return">${senderLines.map(escapeHtml).join(' · ')}</div>{% for line in address %}{{ line }}<br>{% endfor %}</div>
+  <div class="date">{{ date }}</div>
+  <h1>${escapeHtml(headline)}</h1>
+  <p>{{ salutation }}</p>
+  ${bodyHtml}
+  <p>${escapeHtml(signOff)}</p>
+  <div class="legal">${escapeHtml(legal)}</div>
+</div>
+</body>
+</html>`;
+}
