@@ -2,6 +2,9 @@ import { gql, TestApp } from '../setup/test-app';
 
 export const ITEM_FIELDS = 'id slug model locale status version fields author createdAt updatedAt publishedAt metadata { theme purpose journeyStages tags personaTags channels priority validFrom validUntil attributes }';
 
+/** An item as the API returned it. */
+export type ItemResult = { id: string; version: number; [field: string]: any };
+
 let sequence = 0;
 
 /** A valid `message` item input; override what the test is about. */
@@ -25,18 +28,18 @@ export function buildMessageInput(overrides: Record<string, any> = {}): Record<s
   };
 }
 
-export async function createItem(hub: TestApp, overrides: Record<string, any> = {}, key?: string): Promise<Record<string, any>> {
+export async function createItem(hub: TestApp, overrides: Record<string, any> = {}, key?: string): Promise<ItemResult> {
   const result = await gql(hub, `mutation($input: CreateContentItemInput!) { createContentItem(input: $input) { ${ITEM_FIELDS} } }`, { input: buildMessageInput(overrides) }, key);
   if (!result.data) throw new Error(`createContentItem failed: ${JSON.stringify(result.errors)}`);
   return result.data.createContentItem;
 }
 
-export async function publishItem(hub: TestApp, item: { id: string; version: number }, key?: string): Promise<Record<string, any>> {
+export async function publishItem(hub: TestApp, item: { id: string; version: number }, key?: string): Promise<ItemResult> {
   const result = await gql(hub, `mutation($id: ID!, $version: Int!) { publishContentItem(id: $id, version: $version) { ${ITEM_FIELDS} } }`, item, key);
   if (!result.data) throw new Error(`publishContentItem failed: ${JSON.stringify(result.errors)}`);
   return result.data.publishContentItem;
 }
 
-export async function createPublishedItem(hub: TestApp, overrides: Record<string, any> = {}): Promise<Record<string, any>> {
+export async function createPublishedItem(hub: TestApp, overrides: Record<string, any> = {}): Promise<ItemResult> {
   return publishItem(hub, await createItem(hub, overrides));
 }

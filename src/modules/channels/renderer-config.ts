@@ -9,6 +9,6 @@ export interface RendererConfig {
 export const DEFAULT_RENDERER_CONFIG: RendererConfig = {
   inApp: { titleLimit: 50, bodyLimit: 150 },
   sms: { maxSegments: 3 },
-  email: { unsubscribePlaceholder: '{{unsubscribe_url}}', brandName: 'Loopwerk' },
+  email: { unsubscribePlaceholder: '%%unsubscribe_url%%', brandName: 'Loopwerk' },
   letter: { senderLines: ['Loopwerk', 'Postbus 123', '1000 AB Amsterdam'] },
 };

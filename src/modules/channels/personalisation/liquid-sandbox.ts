@@ -46,7 +46,9 @@ function refuseFiles(): never {
 
 const plain = createSandbox(false);
 const html = createSandbox(true);
-const TOKEN = /\{\{-?\s*([A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)*)([^}]*)-?\}\}/g;
+/** Outputs of customer data: the only values that can be missing at send time. */
+const CUSTOMER_TOKEN = /\{\{-?\s*(customer(?:\.[A-Za-z_][\w]*)+)([^}]*)-?\}\}/g;
+const RAW_BLOCK = /\{%-?\s*raw\s*-?%\}[\s\S]*?\{%-?\s*endraw\s*-?%\}/g;
 
 /** The recipient's data as templates see it: `customer.*`, plus `now`. */
 export interface TokenScope {
@@ -77,7 +79,7 @@ export class TokenTemplate {
     } catch (error) {
       throw new BadUserInputError(`${field} has a personalisation token that cannot be read: ${(error as Error).message.split('\n')[0]}`, field);
     }
-    this.required = [...source.matchAll(TOKEN)].filter((match) => !/\|\s*default\b/.test(match[2])).map((match) => match[1].split('.'));
+    this.required = [...source.replace(RAW_BLOCK, '').matchAll(CUSTOMER_TOKEN)].filter((match) => !/\|\s*default\b/.test(match[2])).map((match) => match[1].split('.'));
   }
 
   static plain(source: string, field: string): TokenTemplate {

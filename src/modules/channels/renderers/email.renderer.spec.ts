@@ -38,7 +38,7 @@ describe('EmailRenderer', () => {
     expect(html).toContain('href="https://example.com/zomer"');
     expect(html).toMatch(/<img[^>]*src="https:\/\/hub\.example\/assets\/a\/email"/);
     expect(html).toMatch(/<img[^>]*alt="Een loper in de zon"/);
-    expect(html).toContain('{{unsubscribe_url}}');
+    expect(html).toContain('href="%%unsubscribe_url%%"');
     expect(html).toContain('Afmelden');
     expect(output.text).toContain('Hoi Sanne,');
     expect(output.text).toContain('Waarom nu?');

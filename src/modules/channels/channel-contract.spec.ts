@@ -1,0 +1,81 @@
+import { MESSAGE_ROLE_NAMES } from '../content-models/message-roles';
+import { Tone } from '../personas/persona.types';
+import { builtInRenderers } from './built-in-renderers';
+import { ChannelRenderer, CompiledRendering, RenderInput } from './channel-renderer';
+import { ChannelRegistry } from './channel-registry';
+import { TokenTemplate } from './personalisation/liquid-sandbox';
+import { DEFAULT_RENDERER_CONFIG } from './renderer-config';
+import { GOLDEN_CUSTOMERS, GOLDEN_MESSAGE } from './test-fixtures/golden-message';
+
+const now = new Date('2027-07-05T10:00:00Z');
+const registry = new ChannelRegistry(builtInRenderers());
+const input = (locale: string, tone: Tone): RenderInput => ({
+  itemId: '00000000-0000-4000-8000-000000000001',
+  itemVersion: 3,
+  locale,
+  roles: GOLDEN_MESSAGE,
+  overrides: {},
+  tone,
+  images: { email: 'https://hub/a/email', tweet: 'https://hub/a/tweet', inApp2x: 'https://hub/a/2x', letter: 'https://hub/a/letter' },
+  config: DEFAULT_RENDERER_CONFIG,
+});
+
+describe('every registered channel renders the golden message', () => {
+  it('uses every message role in the golden message', () => {
+    expect(Object.keys(GOLDEN_MESSAGE).sort()).toEqual([...MESSAGE_ROLE_NAMES].sort());
+  });
+
+  const cases = registry.list().flatMap((renderer) =>
+    (['nl', 'en'] as const).flatMap((locale) => [Tone.FORMAL, Tone.INFORMAL].map((tone) => [renderer.key, locale, tone] as const)),
+  );
+
+  it.each(cases)('%s in %s for a %s persona: text, limits held, no raw tokens, no undefined', async (key, locale, tone) => {
+    const customer = tone === Tone.FORMAL ? GOLDEN_CUSTOMERS.formal : GOLDEN_CUSTOMERS.informal;
+    const output = await (await registry.get(key).compile(input(locale, tone))).fill({ attributes: customer, now });
+    expect(output.text.trim().length).toBeGreaterThan(0);
+    expect(output.text).toContain(customer.firstName);
+    for (const metric of output.metrics) if (metric.limit !== null) expect(metric.value).toBeLessThanOrEqual(metric.limit);
+    const texts = [output.text, ...output.warnings, ...Object.entries(output.parts).filter(([name, value]) => name !== 'pdfBase64' && typeof value === 'string').map(([, value]) => value as string)];
+    for (const text of texts) expect(text).not.toMatch(/undefined|\bnull\b|\{\{|\{%|LQTOKEN|LQSALUTATION/);
+    expect(output.warnings).toEqual([]);
+  });
+
+  it('lists each channel with its constraints and override keys', () => {
+    expect(registry.keys()).toEqual(['tweet', 'email', 'letter', 'inApp', 'sms']);
+    for (const renderer of registry.list()) {
+      expect(renderer.description.length).toBeGreaterThan(10);
+      expect(renderer.constraints.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('ChannelRegistry', () => {
+  it('refuses two renderers with one key', () => {
+    expect(() => new ChannelRegistry([...builtInRenderers(), builtInRenderers()[0]])).toThrow(/Two channel renderers have the key "tweet"/);
+  });
+
+  it('renders a channel registered at run time, through the same contract', async () => {
+    class PushRenderer implements ChannelRenderer {
+      readonly key = 'push';
+      readonly description = 'A mobile push notification';
+      readonly constraints = [{ name: 'length', limit: 120, description: 'characters' }];
+      readonly overrideKeys = ['title'];
+      async compile(message: RenderInput): Promise<CompiledRendering> {
+        const title = TokenTemplate.plain(String(message.overrides.title ?? message.roles.headline ?? ''), 'fields.title');
+        return {
+          fill: (recipient) => {
+            const warnings: string[] = [];
+            const text = title.render({ customer: recipient.attributes, now: recipient.now }, warnings);
+            return { text, warnings, metrics: [{ name: 'length', value: text.length, limit: 120 }], parts: { title: text } };
+          },
+        };
+      }
+      validateOverride(): void {}
+    }
+    const extended = new ChannelRegistry(builtInRenderers());
+    extended.register(new PushRenderer());
+    const output = await (await extended.get('push').compile(input('nl', Tone.INFORMAL))).fill({ attributes: { firstName: 'Sanne' }, now });
+    expect(output.parts).toEqual({ title: 'Zomer in beweging, Sanne' });
+    expect(() => extended.get('fax')).toThrow(/Unknown channel "fax"/);
+  });
+});
