@@ -9,6 +9,7 @@ import { ApiKeysService } from './modules/auth/api-keys.service';
 import { AuthModule } from './modules/auth/auth.module';
 import { ContentModelsModule } from './modules/content-models/content-models.module';
 import { ContentModule } from './modules/content/content.module';
+import { DeliveryModule } from './modules/delivery/delivery.module';
 import { DemoModule } from './modules/demo/demo.module';
 import { HealthModule } from './modules/health/health.module';
 import { PersonasModule } from './modules/personas/personas.module';
@@ -33,6 +34,7 @@ export class AppModule {
         ContentModelsModule,
         ContentModule,
         PersonasModule,
+        DeliveryModule,
         DemoModule,
       ],
     };

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { ContentModelsModule } from '../content-models/content-models.module';
+import { ContentModule } from '../content/content.module';
+import { PersonasModule } from '../personas/personas.module';
+import { ChannelsService } from './channels.service';
+import { DeliveryCatalog } from './delivery-catalog.service';
+import { PersonalizeResolver } from './personalize.resolver';
+import { PersonalizeService } from './personalize.service';
+import { VariantsResolver } from './variants/variants.resolver';
+import { VariantsService } from './variants/variants.service';
+
+/** Channel apps' side of the hub: channels, hand-written variants, personalize and renderAll. */
+@Module({
+  imports: [ContentModule, ContentModelsModule, PersonasModule],
+  providers: [ChannelsService, DeliveryCatalog, PersonalizeService, PersonalizeResolver, VariantsService, VariantsResolver],
+  exports: [ChannelsService],
+})
+export class DeliveryModule {}

@@ -1,0 +1,255 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CustomerAttributes } from '../../common/customer-context';
+import { BadUserInputError, ForbiddenError, NotFoundError } from '../../common/errors/domain-errors';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { canReadDrafts, Principal } from '../auth/principal';
+import { CompiledRendering, ImageRenditions, RenderedOutput } from '../channels/channel-renderer';
+import { ContentModelsService } from '../content-models/content-models.service';
+import { extractRoles } from '../content-models/extract-roles';
+import { MessageImage } from '../content-models/message-roles';
+import { ContentItemsRepository } from '../content/content-items.repository';
+import { ContentItemsService } from '../content/content-items.service';
+import { ContentStatus } from '../content/content.enums';
+import { ChannelVariantEntity } from '../content/entities/channel-variant.entity';
+import { ContentItemEntity } from '../content/entities/content-item.entity';
+import { PersonaEntity } from '../personas/persona.entity';
+import { PersonasService } from '../personas/personas.service';
+import { Tone } from '../personas/persona.types';
+import { chooseChannel, ChannelChoice } from '../selection/choose-channel';
+import { chooseVariant } from '../selection/choose-variant';
+import { Explanation } from '../selection/explanation';
+import { localeFallbackChain, normalizeLocale } from '../selection/locale-chain';
+import { explainRanking, rankCandidates, RankedCandidate } from '../selection/rank-candidates';
+import { MatchedPersona, resolvePersonas } from '../selection/resolve-personas';
+import { ChannelsService } from './channels.service';
+import { CatalogEntry, DeliveryCatalog } from './delivery-catalog.service';
+import { CustomerContextInput } from './graphql/customer-context.input';
+import { PersonalizeInput } from './graphql/personalize.input';
+
+/** One rendered variant with everything the API returns about it. */
+export interface PersonalizedVariant extends Omit<RenderedOutput, 'parts'> {
+  channel: string;
+  itemId: string;
+  itemVersion: number;
+  locale: string;
+  variantId: string | null;
+  explanation: Explanation;
+  parts: Record<string, unknown>;
+  [part: string]: unknown;
+}
+
+interface Context {
+  customerId: string | undefined;
+  personas: string[];
+  attributes: CustomerAttributes;
+  locale: string | undefined;
+  consents: string[];
+  journeyStage: string | null;
+  now: Date;
+}
+
+/**
+ * DESIGN.md §4: from a customer context to one rendered, explained variant. Selection is pure
+ * (src/modules/selection); this service feeds it from the delivery catalog and renders the winner
+ * with renderings compiled once per (item version, variant, channel, tone).
+ */
+@Injectable()
+export class PersonalizeService {
+  constructor(
+    private readonly catalog: DeliveryCatalog,
+    private readonly personas: PersonasService,
+    private readonly channels: ChannelsService,
+    private readonly contentModels: ContentModelsService,
+    private readonly items: ContentItemsRepository,
+    private readonly contentItems: ContentItemsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async personalize(input: PersonalizeInput, principal: Principal): Promise<PersonalizedVariant> {
+    if ((input.itemId === undefined) === (input.selector === undefined)) {
+      throw new BadUserInputError('Give either input.itemId or input.selector', input.itemId ? 'input.selector' : 'input.itemId');
+    }
+    const preview = this.checkPreview(input, principal);
+    if (input.channel) this.channels.registry.get(input.channel);
+    const context = normalizeContext(input.context);
+    const entries = input.itemId ? [await this.entryForItem(input.itemId, preview, input.revision)] : await this.catalog.select(input.selector!);
+    return this.personalizeAmong(entries, input.channel, context, preview, input.itemId !== undefined);
+  }
+
+  /** Every channel the item allows and the customer consented to, each through the same selection. */
+  async renderAll(itemId: string, contextInput: CustomerContextInput, previewRequested: boolean, revision: number | undefined, principal: Principal): Promise<PersonalizedVariant[]> {
+    const preview = this.checkPreview({ preview: previewRequested, revision, itemId }, principal);
+    const context = normalizeContext(contextInput);
+    const entry = await this.entryForItem(itemId, preview, revision);
+    const channels = this.channels.registry.keys().filter((channel) => context.consents.includes(channel) && (entry.item.channels.length === 0 || entry.item.channels.includes(channel)));
+    const results: PersonalizedVariant[] = [];
+    for (const channel of channels) results.push(await this.personalizeAmong([entry], channel, context, preview, true));
+    return results;
+  }
+
+  private async personalizeAmong(entries: CatalogEntry[], requestedChannel: string | undefined, context: Context, preview: boolean, byId: boolean): Promise<PersonalizedVariant> {
+    const resolution = resolvePersonas(context.personas, context.attributes, await this.personas.list());
+    const personaKeys = resolution.matched.map((match) => match.persona.key);
+    const localeChain = localeFallbackChain(context.locale, this.config.defaultLocale);
+    const byItemId = new Map(entries.map((entry) => [entry.item.id, entry]));
+    const ranked = rankCandidates(
+      entries.map((entry) => entry.item),
+      { personas: personaKeys, localeChain, channel: requestedChannel ?? null, journeyStage: context.journeyStage, now: context.now, includeDrafts: preview },
+    );
+    if (ranked.length === 0) throw new NotFoundError(this.describeNoMatch(entries, byId, localeChain, requestedChannel, personaKeys, context.now));
+
+    let refusal: BadUserInputError | null = null;
+    for (let index = 0; index < ranked.length; index += 1) {
+      const candidate = ranked[index];
+      let channelChoice: ChannelChoice;
+      try {
+        channelChoice = chooseChannel({
+          requested: requestedChannel,
+          consents: context.consents,
+          itemChannels: candidate.item.channels,
+          registered: this.channels.registry.keys(),
+          personas: resolution.matched.map((match) => match.persona),
+        });
+      } catch (error) {
+        if (!(error instanceof BadUserInputError) || requestedChannel) throw error;
+        refusal ??= error;
+        continue;
+      }
+      const entry = byItemId.get(candidate.item.id)!;
+      return this.render(entry, candidate, ranked[index + 1], channelChoice, resolution.matched, localeChain, context);
+    }
+    throw refusal!;
+  }
+
+  private async render(
+    entry: CatalogEntry,
+    winner: RankedCandidate<ContentItemEntity>,
+    runnerUp: RankedCandidate<ContentItemEntity> | undefined,
+    channelChoice: ChannelChoice,
+    matched: MatchedPersona<PersonaEntity>[],
+    localeChain: string[],
+    context: Context,
+  ): Promise<PersonalizedVariant> {
+    const { item } = entry;
+    const { channel } = channelChoice;
+    const choice = chooseVariant(entry.variants, { channel, locale: item.locale, personas: matched.map((match) => match.persona.key), customerId: context.customerId });
+    const tone = toneFor(matched, choice.variant);
+    const compiled = await this.compiled(entry, choice.variant, channel, tone);
+    const output = await compiled.fill({ attributes: context.attributes, now: context.now });
+    const fallback = localeChain.indexOf(item.locale) > 0 ? localeChain.slice(0, localeChain.indexOf(item.locale) + 1).join(' → ') : null;
+    const explanation: Explanation = {
+      personas: matched.map((match) => match.persona.key),
+      personaMatches: matched.map((match) => ({ persona: match.persona.key, via: match.via })),
+      locale: item.locale,
+      localeFallback: fallback,
+      experiment: choice.experiment,
+      arm: choice.arm === null ? null : choice.assignment === 'random' ? `${choice.arm} (random: no customerId)` : choice.arm,
+      channelReason: channelChoice.reason,
+      winnerScore: winner.score,
+      runnerUpScore: runnerUp?.score ?? null,
+      reason: `${explainRanking(winner, runnerUp, localeChain)}; ${choice.variant ? `hand-written ${channel} variant${choice.experiment ? ` (experiment ${choice.experiment}, arm ${choice.arm})` : ''}` : `rendered automatically for ${channel}`}`,
+    };
+    const { pdf: _pdf, ...parts } = output.parts;
+    return { ...parts, parts, channel, itemId: item.id, itemVersion: item.version, locale: item.locale, variantId: choice.variant?.id ?? null, text: output.text, warnings: output.warnings, metrics: output.metrics, explanation };
+  }
+
+  /** Compiled once per item version (the entry), variant version, channel and tone; only tokens are filled per request. */
+  private compiled(entry: CatalogEntry, variant: ChannelVariantEntity | null, channel: string, tone: Tone | null): Promise<CompiledRendering> {
+    const key = `${variant?.id ?? 'auto'}:${variant?.version ?? 0}:${channel}:${tone ?? '-'}`;
+    let compiled = entry.compiled.get(key) as Promise<CompiledRendering> | undefined;
+    if (!compiled) {
+      compiled = this.compile(entry.item, variant, channel, tone);
+      entry.compiled.set(key, compiled);
+      compiled.catch(() => entry.compiled.delete(key));
+    }
+    return compiled;
+  }
+
+  private compile(item: ContentItemEntity, variant: ChannelVariantEntity | null, channel: string, tone: Tone | null): Promise<CompiledRendering> {
+    const renderer = this.channels.registry.get(channel);
+    const model = this.contentModels.require(item.model);
+    const fields = { ...item.fields, ...(variant?.fields ?? {}) };
+    const overrides = Object.fromEntries(Object.entries(variant?.fields ?? {}).filter(([key]) => renderer.overrideKeys.includes(key)));
+    const roles = extractRoles(model, fields);
+    return renderer.compile({
+      itemId: item.id,
+      itemVersion: item.version,
+      locale: item.locale,
+      roles,
+      overrides,
+      tone,
+      images: imageRenditions(roles.image),
+      config: this.channels.rendererConfig,
+    });
+  }
+
+  private checkPreview(input: { preview?: boolean; revision?: number; itemId?: string }, principal: Principal): boolean {
+    const preview = input.preview === true;
+    if (preview && !canReadDrafts(principal)) throw new ForbiddenError('Previewing drafts needs a PREVIEW, EDITOR or ADMIN key');
+    if (input.revision !== undefined && (!preview || !input.itemId)) throw new BadUserInputError('input.revision needs itemId and preview: true', 'input.revision');
+    return preview;
+  }
+
+  private async entryForItem(itemId: string, preview: boolean, revision: number | undefined): Promise<CatalogEntry> {
+    if (!preview) {
+      const entry = await this.catalog.published(itemId);
+      if (!entry) throw new NotFoundError(`No published content item with id ${itemId}`);
+      return entry;
+    }
+    const item = await this.items.findById(itemId);
+    if (!item) throw new NotFoundError(`No content item with id ${itemId}`);
+    if (revision === undefined || revision === item.version) return this.catalog.uncached(item);
+    const { snapshot } = await this.contentItems.revision(itemId, revision);
+    const old: ContentItemEntity = {
+      ...item,
+      version: revision,
+      slug: snapshot.slug,
+      fields: snapshot.fields,
+      status: snapshot.status === ContentStatus.ARCHIVED ? ContentStatus.DRAFT : (snapshot.status as ContentStatus),
+      ...snapshot.metadata,
+      purpose: snapshot.metadata.purpose as ContentItemEntity['purpose'],
+      journeyStages: snapshot.metadata.journeyStages as ContentItemEntity['journeyStages'],
+      validFrom: snapshot.metadata.validFrom ? new Date(snapshot.metadata.validFrom) : null,
+      validUntil: snapshot.metadata.validUntil ? new Date(snapshot.metadata.validUntil) : null,
+    };
+    return this.catalog.uncached(old);
+  }
+
+  /** For one requested item, say which rule excluded it; for a selector, what was asked. */
+  private describeNoMatch(entries: CatalogEntry[], byId: boolean, localeChain: string[], channel: string | undefined, personas: string[], now: Date): string {
+    if (!byId || entries.length !== 1) {
+      return `No published content matches this selector for locale ${localeChain.join(' → ')}${channel ? ` on ${channel}` : ''} at ${now.toISOString()} (${entries.length} candidate${entries.length === 1 ? '' : 's'} considered)`;
+    }
+    const { item } = entries[0];
+    if (item.status === ContentStatus.ARCHIVED) return `Content item ${item.id} is archived`;
+    if (item.validFrom && item.validFrom > now) return `No published content matches: item ${item.id} is valid from ${item.validFrom.toISOString()}`;
+    if (item.validUntil && item.validUntil <= now) return `No published content matches: item ${item.id} was valid until ${item.validUntil.toISOString()}`;
+    if (channel && item.channels.length > 0 && !item.channels.includes(channel)) return `No published content matches: item ${item.id} may not go out on ${channel} (allowed: ${item.channels.join(', ')})`;
+    if (!localeChain.includes(item.locale)) return `No published content matches: item ${item.id} is in ${item.locale}, outside the locale chain ${localeChain.join(' → ')}`;
+    return `No published content matches: item ${item.id} is for ${item.personaTags.join(', ')}, and the customer matches ${personas.length ? personas.join(', ') : 'no persona'}`;
+  }
+}
+
+function normalizeContext(input: CustomerContextInput): Context {
+  return {
+    customerId: input.customerId,
+    personas: input.personas ?? [],
+    attributes: (input.attributes ?? {}) as CustomerAttributes,
+    locale: input.locale ? normalizeLocale(input.locale) : undefined,
+    consents: input.consents ?? [],
+    journeyStage: input.journeyStage ?? null,
+    now: input.now ?? new Date(),
+  };
+}
+
+/** The voice of the persona the variant was written for, else of the first matched persona. */
+function toneFor(matched: MatchedPersona<PersonaEntity>[], variant: ChannelVariantEntity | null): Tone | null {
+  const target = variant?.personaTags.length ? matched.find((match) => variant.personaTags.includes(match.persona.key)) : undefined;
+  return (target ?? matched[0])?.persona.tone ?? null;
+}
+
+/** Until assets are stored in the hub, an image is a URL that serves every profile. */
+function imageRenditions(image: MessageImage | undefined): ImageRenditions {
+  if (!image?.url) return {};
+  return { original: image.url, email: image.url, tweet: image.url, inApp1x: image.url, inApp2x: image.url, inApp3x: image.url, letter: image.url };
+}

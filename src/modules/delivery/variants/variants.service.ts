@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { BadUserInputError, NotFoundError } from '../../../common/errors/domain-errors';
+import { ChangeFeed } from '../../../database/change-feed.service';
+import { Principal } from '../../auth/principal';
+import { checkTokens } from '../../channels/personalisation/liquid-sandbox';
+import { ContentModelsService } from '../../content-models/content-models.service';
+import { collectViolations } from '../../content-models/validate-fields';
+import { ChannelVariantsRepository } from '../../content/channel-variants.repository';
+import { ContentItemsRepository } from '../../content/content-items.repository';
+import { ChannelVariantEntity } from '../../content/entities/channel-variant.entity';
+import { ChannelsService } from '../channels.service';
+import { VARIANTS_CHANGED } from '../delivery-catalog.service';
+import { CreateVariantInput, UpdateVariantInput } from './variant.inputs';
+
+/**
+ * Hand-written channel variants. They are checked against the channel's hard rules when saved, so
+ * an editor learns at once that a tweet is too long, not when it fails to send.
+ */
+@Injectable()
+export class VariantsService {
+  constructor(
+    private readonly variants: ChannelVariantsRepository,
+    private readonly items: ContentItemsRepository,
+    private readonly contentModels: ContentModelsService,
+    private readonly channels: ChannelsService,
+    private readonly changeFeed: ChangeFeed,
+  ) {}
+
+  async create(input: CreateVariantInput, principal: Principal): Promise<ChannelVariantEntity> {
+    const item = await this.items.findById(input.itemId);
+    if (!item) throw new NotFoundError(`No content item with id ${input.itemId}`, { path: 'input.itemId' });
+    this.validate(item.model, input.channel, input.fields);
+    this.checkLocale(input.locale ?? null, item.locale);
+    const saved = await this.variants.insert({
+      itemId: item.id,
+      channel: input.channel,
+      personaTags: [...new Set(input.personaTags ?? [])],
+      locale: input.locale ?? null,
+      fields: input.fields,
+      experimentKey: input.experiment?.key ?? null,
+      experimentWeight: input.experiment?.weight ?? null,
+      label: input.label ?? null,
+      version: 1,
+      author: principal.name,
+    });
+    await this.announce(saved);
+    return saved;
+  }
+
+  async update(id: string, version: number, input: UpdateVariantInput, principal: Principal): Promise<ChannelVariantEntity> {
+    const existing = await this.variants.findActive(id);
+    if (!existing) throw new NotFoundError(`No channel variant with id ${id}`);
+    const item = await this.items.findById(existing.itemId);
+    if (input.fields !== undefined) this.validate(item!.model, existing.channel, input.fields);
+    if (input.locale !== undefined) this.checkLocale(input.locale, item!.locale);
+    const saved = await this.variants.update(id, version, (variant) => {
+      if (input.personaTags !== undefined) variant.personaTags = [...new Set(input.personaTags)];
+      if (input.locale !== undefined) variant.locale = input.locale;
+      if (input.fields !== undefined) variant.fields = input.fields;
+      if (input.experiment !== undefined) {
+        variant.experimentKey = input.experiment?.key ?? null;
+        variant.experimentWeight = input.experiment?.weight ?? null;
+      }
+      if (input.label !== undefined) variant.label = input.label;
+      variant.author = principal.name;
+    });
+    await this.announce(saved);
+    return saved;
+  }
+
+  /** The row stays (nothing an editor saved is lost); it is no longer selected. */
+  async delete(id: string, version: number, principal: Principal): Promise<ChannelVariantEntity> {
+    const saved = await this.variants.update(id, version, (variant) => {
+      variant.deletedAt = new Date();
+      variant.author = principal.name;
+    });
+    await this.announce(saved);
+    return saved;
+  }
+
+  private validate(modelKey: string, channel: string, fields: Record<string, unknown>): void {
+    const renderer = this.channels.registry.get(channel);
+    const model = this.contentModels.require(modelKey);
+    const modelFields = new Set(model.fields.map((field) => field.key));
+    const unknown = Object.keys(fields).filter((key) => !modelFields.has(key) && !renderer.overrideKeys.includes(key));
+    if (unknown.length > 0) {
+      const allowed = [...renderer.overrideKeys, ...modelFields].join(', ');
+      throw new BadUserInputError(`input.fields.${unknown[0]} is neither a field of model "${model.key}" nor a ${channel} override (allowed: ${allowed})`, `input.fields.${unknown[0]}`);
+    }
+    const modelValues = Object.fromEntries(Object.entries(fields).filter(([key]) => modelFields.has(key)));
+    const violations = collectViolations({ ...model, fields: model.fields.filter((field) => field.key in modelValues).map((field) => ({ ...field, required: false })) }, modelValues, 'input.fields');
+    if (violations.length > 0) throw new BadUserInputError(`${violations[0].path}: ${violations[0].message}`, violations[0].path, { violations });
+    for (const [key, value] of Object.entries(fields)) if (typeof value === 'string') checkTokens(value, `input.fields.${key}`);
+    renderer.validateOverride(fields, this.channels.rendererConfig);
+  }
+
+  private checkLocale(locale: string | null, itemLocale: string): void {
+    if (locale !== null && locale !== itemLocale) {
+      throw new BadUserInputError(`The variant's locale ${locale} differs from its item's locale ${itemLocale}; write the variant on the ${locale} item`, 'input.locale');
+    }
+  }
+
+  private announce(variant: ChannelVariantEntity): Promise<void> {
+    return this.changeFeed.publish(VARIANTS_CHANGED, { itemId: variant.itemId });
+  }
+}
