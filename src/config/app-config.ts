@@ -19,6 +19,10 @@ export interface AppConfig {
   maxQueryComplexity: number;
   inApp: { titleLimit: number; bodyLimit: number };
   sms: { maxSegments: number };
+  /** Modules that export extra ChannelRenderer classes, loaded at start-up (HUB_CHANNEL_PLUGINS, comma-separated paths). */
+  channelPlugins: string[];
+  /** Print every SQL statement (HUB_LOG_SQL): for finding N+1 queries. */
+  logSql: boolean;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -46,6 +50,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       bodyLimit: integer(env, 'HUB_INAPP_BODY_LIMIT', 150, 10, 2000),
     },
     sms: { maxSegments: integer(env, 'HUB_SMS_MAX_SEGMENTS', 3, 1, 10) },
+    channelPlugins: (nonEmpty(env.HUB_CHANNEL_PLUGINS) ?? '')
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean)
+      .map((entry) => path.resolve(projectRoot, entry)),
+    logSql: boolean(env, 'HUB_LOG_SQL', false),
   };
 }
 

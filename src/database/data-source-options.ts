@@ -2,7 +2,7 @@ import { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../migrations';
 import { ENTITIES } from './entities';
 
-export function buildDataSourceOptions(url: string): DataSourceOptions {
+export function buildDataSourceOptions(url: string, logSql = false): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -10,7 +10,8 @@ export function buildDataSourceOptions(url: string): DataSourceOptions {
     migrations: MIGRATIONS,
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: ['error'],
+    logging: logSql ? ['query', 'error'] : ['error'],
+    logger: 'simple-console',
     extra: { max: Number(process.env.HUB_DB_POOL_SIZE ?? 10) },
   };
 }

@@ -8,10 +8,10 @@ import { ChangeFeed } from './change-feed.service';
 @Module({})
 export class DatabaseModule {
   /** `url` is resolved before the app starts (DATABASE_URL, or the embedded server). Migrations run on connect. */
-  static forRoot(url: string): DynamicModule {
+  static forRoot(url: string, logSql: boolean): DynamicModule {
     return {
       module: DatabaseModule,
-      imports: [TypeOrmModule.forRoot({ ...buildDataSourceOptions(url), migrationsRun: true })],
+      imports: [TypeOrmModule.forRoot({ ...buildDataSourceOptions(url, logSql), migrationsRun: true })],
       providers: [{ provide: DATABASE_URL, useValue: url }, ChangeFeed],
       exports: [DATABASE_URL, ChangeFeed],
     };

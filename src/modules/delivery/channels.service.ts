@@ -1,6 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { builtInRenderers } from '../channels/built-in-renderers';
+import { ChannelRenderer } from '../channels/channel-renderer';
 import { ChannelRegistry } from '../channels/channel-registry';
 import { DEFAULT_RENDERER_CONFIG, RendererConfig } from '../channels/renderer-config';
 
@@ -12,5 +13,18 @@ export class ChannelsService {
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.rendererConfig = { ...DEFAULT_RENDERER_CONFIG, inApp: config.inApp, sms: config.sms };
+    for (const plugin of config.channelPlugins) this.loadPlugin(plugin);
+  }
+
+  /** A plugin module exports renderer classes; each becomes a channel, refused at start-up if its key is taken. */
+  private loadPlugin(path: string): void {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const exported = Object.values(require(path) as Record<string, unknown>).filter((value): value is new () => ChannelRenderer => typeof value === 'function');
+    if (exported.length === 0) throw new Error(`Channel plugin ${path} exports no renderer class`);
+    for (const Renderer of exported) {
+      const renderer = new Renderer();
+      this.registry.register(renderer);
+      new Logger(ChannelsService.name).log(`Channel "${renderer.key}" registered from ${path}`);
+    }
   }
 }

@@ -13,6 +13,6 @@ import { VariantsService } from './variants/variants.service';
 @Module({
   imports: [ContentModule, ContentModelsModule, PersonasModule],
   providers: [ChannelsService, DeliveryCatalog, PersonalizeService, PersonalizeResolver, VariantsService, VariantsResolver],
-  exports: [ChannelsService],
+  exports: [ChannelsService, VariantsService],
 })
 export class DeliveryModule {}

@@ -94,3 +94,31 @@ export const DEMO_ITEMS: CreateContentItemInput[] = [
     metadata: sharedMetadata,
   },
 ];
+
+/** Hand-written variants of the Dutch message: a tweet experiment for Sanne and a formal email subject. */
+export const DEMO_VARIANTS = [
+  {
+    locale: 'nl',
+    channel: 'tweet',
+    personaTags: ['sportieve-sanne'],
+    fields: { text: 'Zomer! {{ customer.firstName | default: "Hé sporter" }}, twee weken 20% korting op hardloopschoenen 🏃‍♀️ https://example.com/zomer #zomer' },
+    experiment: { key: 'zomer-tweet', weight: 50 },
+    label: 'A',
+  },
+  {
+    locale: 'nl',
+    channel: 'tweet',
+    personaTags: ['sportieve-sanne'],
+    fields: { text: 'Nieuwe schoenen, nieuwe PR? {{ customer.firstName | default: "Jij" }}, pak nu 20% korting: https://example.com/zomer #hardlopen' },
+    experiment: { key: 'zomer-tweet', weight: 50 },
+    label: 'B',
+  },
+  {
+    locale: 'nl',
+    channel: 'email',
+    personaTags: ['meneer-de-vries'],
+    fields: { subject: 'Uw zomervoordeel: 20% korting op hardloopschoenen' },
+    experiment: null,
+    label: null,
+  },
+];

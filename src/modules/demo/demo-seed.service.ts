@@ -6,7 +6,8 @@ import { ContentItemsService } from '../content/content-items.service';
 import { ContentItemEntity } from '../content/entities/content-item.entity';
 import { PersonaEntity } from '../personas/persona.entity';
 import { PersonasService } from '../personas/personas.service';
-import { DEMO_ITEMS, DEMO_PERSONAS } from './demo-content';
+import { VariantsService } from '../delivery/variants/variants.service';
+import { DEMO_ITEMS, DEMO_PERSONAS, DEMO_VARIANTS } from './demo-content';
 
 const SEED_PRINCIPAL: Principal = { keyId: null, name: 'demo-seed', role: Role.ADMIN };
 
@@ -19,6 +20,7 @@ export class DemoSeedService {
     private readonly dataSource: DataSource,
     private readonly contentItems: ContentItemsService,
     private readonly personas: PersonasService,
+    private readonly variants: VariantsService,
   ) {}
 
   /** Only an empty database gets the demo: an editor's content is never mixed with it. */
@@ -29,7 +31,7 @@ export class DemoSeedService {
     ]);
     if (items > 0 || personas > 0) return;
     await this.seed();
-    this.logger.log(`Loaded the demo content: ${DEMO_ITEMS.length} items, ${DEMO_PERSONAS.length} personas`);
+    this.logger.log(`Loaded the demo content: ${DEMO_ITEMS.length} items, ${DEMO_PERSONAS.length} personas, ${DEMO_VARIANTS.length} variants`);
   }
 
   /** Returns the demo items, published. */
@@ -39,6 +41,10 @@ export class DemoSeedService {
     for (const input of DEMO_ITEMS) {
       const draft = await this.contentItems.create(input, SEED_PRINCIPAL);
       published.push(await this.contentItems.publish(draft.id, draft.version, SEED_PRINCIPAL));
+    }
+    for (const { locale, ...variant } of DEMO_VARIANTS) {
+      const item = published.find((candidate) => candidate.locale === locale)!;
+      await this.variants.create({ ...variant, itemId: item.id }, SEED_PRINCIPAL);
     }
     return published;
   }

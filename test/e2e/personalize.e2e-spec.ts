@@ -1,0 +1,180 @@
+import { createItem, createPublishedItem } from '../factories/content.factory';
+import { createKey, createTestApp, errorCode, gql, TestApp } from '../setup/test-app';
+
+const VARIANT_FIELDS = `__typename channel itemId itemVersion locale variantId text warnings metrics { name value limit }
+  explanation { personas personaMatches { persona via } locale localeFallback experiment arm channelReason winnerScore runnerUpScore reason }
+  ... on TweetVariant { weightedLength } ... on EmailVariant { subject preheader html } ... on LetterVariant { pdfBase64 html pageCount }
+  ... on InAppVariant { title body ctaLabel ctaUrl imageUrl } ... on SmsVariant { segments encoding }`;
+const PERSONALIZE = `query($input: PersonalizeInput!) { personalize(input: $input) { ${VARIANT_FIELDS} } }`;
+const RENDER_ALL = `query($itemId: ID!, $context: CustomerContextInput!, $preview: Boolean) { renderAll(itemId: $itemId, context: $context, preview: $preview) { ${VARIANT_FIELDS} } }`;
+const ALL_CHANNELS = ['tweet', 'email', 'inApp', 'letter', 'sms'];
+const sanne = { customerId: 'c-42', locale: 'nl-BE', attributes: { firstName: 'Sanne', age: 34, interests: ['running'] }, consents: ALL_CHANNELS };
+const deVries = {
+  customerId: 'c-7',
+  locale: 'nl',
+  attributes: { title: 'heer', firstName: 'Jan', lastName: 'De Vries', age: 67, address: { lines: ['Keizersgracht 1'], postalCode: '1015 CJ', city: 'Amsterdam' } },
+  consents: ALL_CHANNELS,
+};
+
+describe('personalize', () => {
+  let hub: TestApp;
+  let dutchId: string;
+  let delivery: string;
+
+  beforeAll(async () => {
+    hub = await createTestApp({ seed: true });
+    const { data } = await gql(hub, '{ contentItems(filter: { theme: "zomeractie", locale: "nl" }) { edges { node { id } } } }');
+    dutchId = data!.contentItems.edges[0].node.id;
+    delivery = await createKey(hub, 'DELIVERY');
+  });
+  afterAll(() => hub.close());
+
+  it("picks Sanne's preferred consented channel and explains persona, locale fallback and channel", async () => {
+    const { data, errors } = await gql(hub, PERSONALIZE, { input: { itemId: dutchId, context: sanne } }, delivery);
+    expect(errors).toBeUndefined();
+    const variant = data!.personalize;
+    expect(variant).toMatchObject({ __typename: 'InAppVariant', channel: 'inApp', locale: 'nl', title: 'Zomer in beweging', ctaUrl: 'https://example.com/zomer' });
+    expect(variant.body).toContain('Sanne');
+    expect(variant.explanation).toMatchObject({ personas: ['sportieve-sanne'], locale: 'nl', localeFallback: 'nl-BE → nl' });
+    expect(variant.explanation.personaMatches[0].via).toMatch(/age ≥ 25/);
+    expect(variant.explanation.channelReason).toMatch(/persona sportieve-sanne/);
+  });
+
+  it('serves the hand-written tweet experiment, the same arm for the same customer every time', async () => {
+    const arms = new Set<string>();
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const { data } = await gql(hub, PERSONALIZE, { input: { itemId: dutchId, channel: 'tweet', context: sanne } }, delivery);
+      expect(data!.personalize.variantId).not.toBeNull();
+      expect(data!.personalize.explanation.experiment).toBe('zomer-tweet');
+      expect(data!.personalize.weightedLength).toBeLessThanOrEqual(280);
+      arms.add(data!.personalize.explanation.arm);
+    }
+    expect(arms.size).toBe(1);
+    const seen = new Set<string>();
+    for (let customer = 0; customer < 40; customer += 1) {
+      const { data } = await gql(hub, PERSONALIZE, { input: { itemId: dutchId, channel: 'tweet', context: { ...sanne, customerId: `klant-${customer}` } } }, delivery);
+      seen.add(data!.personalize.explanation.arm);
+    }
+    expect(seen).toEqual(new Set(['A', 'B']));
+  });
+
+  it('writes Meneer De Vries a formal letter with his address, and a formal email with his own subject', async () => {
+    const letter = await gql(hub, PERSONALIZE, { input: { itemId: dutchId, channel: 'letter', context: deVries } }, delivery);
+    expect(letter.errors).toBeUndefined();
+    expect(Buffer.from(letter.data!.personalize.pdfBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    expect(letter.data!.personalize.html).toContain('Geachte heer De Vries,');
+    expect(letter.data!.personalize.text).toContain('Keizersgracht 1');
+    const email = await gql(hub, PERSONALIZE, { input: { itemId: dutchId, channel: 'email', context: deVries } }, delivery);
+    expect(email.data!.personalize).toMatchObject({ __typename: 'EmailVariant', subject: 'Uw zomervoordeel: 20% korting op hardloopschoenen' });
+    expect(email.data!.personalize.html).toContain('Geachte heer De Vries,');
+    const preferred = await gql(hub, PERSONALIZE, { input: { itemId: dutchId, context: deVries } }, delivery);
+    expect(preferred.data!.personalize.channel).toBe('letter');
+  });
+
+  it('chooses by selector in the locale chain', async () => {
+    const { data } = await gql(hub, PERSONALIZE, { input: { selector: { theme: 'zomeractie' }, channel: 'sms', context: { ...sanne, locale: 'en-GB' } } }, delivery);
+    expect(data!.personalize).toMatchObject({ __typename: 'SmsVariant', locale: 'en', encoding: 'GSM-7', segments: 1 });
+    expect(data!.personalize.text).toMatch(/^Summer in motion/);
+    expect(data!.personalize.explanation.localeFallback).toBe('en-GB → en');
+  });
+
+  it('never sends on a channel the customer refused', async () => {
+    const refused = await gql(hub, PERSONALIZE, { input: { itemId: dutchId, channel: 'sms', context: { ...sanne, consents: ['email'] } } }, delivery);
+    expect(errorCode(refused)).toBe('BAD_USER_INPUT');
+    expect(refused.errors![0].message).toMatch(/not consented to sms/);
+    const none = await gql(hub, PERSONALIZE, { input: { itemId: dutchId, context: { ...sanne, consents: [] } } }, delivery);
+    expect(errorCode(none)).toBe('BAD_USER_INPUT');
+    expect(none.errors![0].message).toMatch(/consented to none/);
+  });
+
+  it('answers NOT_FOUND when nothing fits, saying why', async () => {
+    const expired = await createPublishedItem(hub, { metadata: { validFrom: '2020-01-01T00:00:00Z', validUntil: '2021-01-01T00:00:00Z' } });
+    const result = await gql(hub, PERSONALIZE, { input: { itemId: expired.id, channel: 'sms', context: sanne } }, delivery);
+    expect(errorCode(result)).toBe('NOT_FOUND');
+    expect(result.errors![0].message).toMatch(/valid until 2021-01-01/);
+    const nothing = await gql(hub, PERSONALIZE, { input: { selector: { theme: 'bestaat-niet' }, context: sanne } }, delivery);
+    expect(errorCode(nothing)).toBe('NOT_FOUND');
+    expect(nothing.errors![0].message).toMatch(/No published content matches/);
+  });
+
+  it('refuses ambiguous input and unknown channels', async () => {
+    expect(errorCode(await gql(hub, PERSONALIZE, { input: { itemId: dutchId, selector: { theme: 'x' }, context: sanne } }, delivery))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await gql(hub, PERSONALIZE, { input: { context: sanne } }, delivery))).toBe('BAD_USER_INPUT');
+    const unknown = await gql(hub, PERSONALIZE, { input: { itemId: dutchId, channel: 'fax', context: sanne } }, delivery);
+    expect(errorCode(unknown)).toBe('BAD_USER_INPUT');
+    expect(unknown.errors![0].message).toMatch(/Unknown channel "fax"/);
+  });
+
+  it('keeps drafts from DELIVERY keys, and lets PREVIEW keys preview them', async () => {
+    const draft = await createItem(hub, { fields: { headline: 'Concept' } });
+    expect(errorCode(await gql(hub, PERSONALIZE, { input: { itemId: draft.id, channel: 'sms', context: sanne } }, delivery))).toBe('NOT_FOUND');
+    expect(errorCode(await gql(hub, PERSONALIZE, { input: { itemId: draft.id, channel: 'sms', context: sanne, preview: true } }, delivery))).toBe('FORBIDDEN');
+    const previewKey = await createKey(hub, 'PREVIEW');
+    const previewed = await gql(hub, PERSONALIZE, { input: { itemId: draft.id, channel: 'sms', context: sanne, preview: true } }, previewKey);
+    expect(previewed.data!.personalize.text).toMatch(/^Concept/);
+  });
+
+  it('renders every consented channel with renderAll', async () => {
+    const { data, errors } = await gql(hub, RENDER_ALL, { itemId: dutchId, context: deVries }, delivery);
+    expect(errors).toBeUndefined();
+    expect(data!.renderAll.map((variant: any) => variant.__typename).sort()).toEqual(['EmailVariant', 'InAppVariant', 'LetterVariant', 'SmsVariant', 'TweetVariant']);
+    const onlyEmail = await gql(hub, RENDER_ALL, { itemId: dutchId, context: { ...deVries, consents: ['email'] } }, delivery);
+    expect(onlyEmail.data!.renderAll.map((variant: any) => variant.channel)).toEqual(['email']);
+  });
+
+  it('lists the channels with their constraints and override keys', async () => {
+    const { data } = await gql(hub, '{ channels { key description overrideKeys constraints { name limit } } }', {}, delivery);
+    expect(data!.channels.map((channel: any) => channel.key)).toEqual(['tweet', 'email', 'letter', 'inApp', 'sms']);
+    expect(data!.channels[0]).toMatchObject({ overrideKeys: ['text'], constraints: [{ name: 'weightedLength', limit: 280 }] });
+  });
+});
+
+describe('hand-written variants', () => {
+  let hub: TestApp;
+  beforeAll(async () => {
+    hub = await createTestApp();
+  });
+  afterAll(() => hub.close());
+
+  const CREATE = 'mutation($input: CreateVariantInput!) { createVariant(input: $input) { id version channel personaTags experiment { key weight } } }';
+  const VARIANTS = 'query($id: ID!) { contentItem(id: $id) { variants { id channel version } } }';
+
+  it('refuses a hand-written tweet of 300 weighted characters, naming the limit, and writes nothing', async () => {
+    const item = await createItem(hub);
+    const result = await gql(hub, CREATE, { input: { itemId: item.id, channel: 'tweet', fields: { text: 'x'.repeat(300) } } });
+    expect(errorCode(result)).toBe('BAD_USER_INPUT');
+    expect(result.errors![0].message).toMatch(/300 weighted characters; the limit is 280/);
+    expect(result.errors![0].extensions!.path).toBe('input.fields.text');
+    expect((await gql(hub, VARIANTS, { id: item.id })).data!.contentItem.variants).toEqual([]);
+  });
+
+  it.each([
+    [{ channel: 'fax', fields: { text: 'x' } }, /Unknown channel/],
+    [{ channel: 'tweet', fields: { subject: 'x' } }, /neither a field of model "message" nor a tweet override/],
+    [{ channel: 'inApp', fields: { title: 'x'.repeat(51) } }, /limit is 50/],
+    [{ channel: 'email', fields: { headline: 42 } }, /input\.fields\.headline/],
+    [{ channel: 'sms', fields: { text: 'Hoi {{ customer.firstName ' } }, /token/],
+    [{ channel: 'tweet', fields: { text: 'x' }, locale: 'de' }, /differs from its item's locale/],
+  ])('refuses %j', async (input, message) => {
+    const item = await createItem(hub);
+    const result = await gql(hub, CREATE, { input: { itemId: item.id, ...input } });
+    expect(errorCode(result)).toBe('BAD_USER_INPUT');
+    expect(result.errors![0].message).toMatch(message);
+  });
+
+  it('creates, updates with a version and deletes a variant, which then stops being served', async () => {
+    const item = await createPublishedItem(hub);
+    const created = await gql(hub, CREATE, { input: { itemId: item.id, channel: 'sms', fields: { text: 'Handgeschreven sms' }, experiment: { key: 'sms-test', weight: 3 } } });
+    const variant = created.data!.createVariant;
+    expect(variant).toMatchObject({ version: 1, channel: 'sms', experiment: { key: 'sms-test', weight: 3 } });
+    const personalize = () => gql(hub, PERSONALIZE, { input: { itemId: item.id, channel: 'sms', context: { locale: 'nl', consents: ['sms'] } } });
+    expect((await personalize()).data!.personalize.text).toBe('Handgeschreven sms');
+    const stale = await gql(hub, 'mutation($id: ID!) { updateVariant(id: $id, version: 7, input: { fields: { text: "x" } }) { id } }', { id: variant.id });
+    expect(errorCode(stale)).toBe('CONFLICT');
+    const updated = await gql(hub, 'mutation($id: ID!) { updateVariant(id: $id, version: 1, input: { fields: { text: "Bijgewerkt" } }) { version } }', { id: variant.id });
+    expect(updated.data!.updateVariant.version).toBe(2);
+    expect((await personalize()).data!.personalize.text).toBe('Bijgewerkt');
+    await gql(hub, 'mutation($id: ID!) { deleteVariant(id: $id, version: 2) { id } }', { id: variant.id });
+    expect((await personalize()).data!.personalize.variantId).toBeNull();
+  });
+});
