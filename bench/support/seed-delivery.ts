@@ -21,7 +21,7 @@ export async function seedDeliveryDataSet(databaseUrl: string, items: number, va
       `INSERT INTO personas (key, name, description, criteria, channel_preferences, tone, version)
        SELECT 'persona-' || n, 'Persona ' || n, 'Benchmark persona',
               jsonb_build_object('all', jsonb_build_array(jsonb_build_object('attr', 'segment', 'eq', 'segment-' || n), jsonb_build_object('attr', 'age', 'gte', 18))),
-              (ARRAY[ARRAY['inApp', 'email'], ARRAY['email', 'tweet'], ARRAY['tweet', 'sms'], ARRAY['letter', 'email']])[1 + n % 4],
+              CASE n % 4 WHEN 0 THEN ARRAY['inApp', 'email'] WHEN 1 THEN ARRAY['email', 'tweet'] WHEN 2 THEN ARRAY['tweet', 'sms'] ELSE ARRAY['letter', 'email'] END,
               (ARRAY['FORMAL', 'INFORMAL'])[1 + n % 2], 1
        FROM generate_series(0, $1::int - 1) AS n`,
       [PERSONAS],

@@ -51,6 +51,11 @@ export class ContentItemsRepository {
     return this.dataSource.getRepository(ContentItemEntity).findOne({ where: { id, status: ContentStatus.PUBLISHED } });
   }
 
+  /** The most recently updated published items, for warming the delivery cache. */
+  recentlyPublished(limit: number): Promise<ContentItemEntity[]> {
+    return this.dataSource.getRepository(ContentItemEntity).find({ where: { status: ContentStatus.PUBLISHED }, order: { updatedAt: 'DESC' }, take: limit });
+  }
+
   /** Ids of the published items matching `query`, at most `limit` (selection ranks them in memory). */
   async publishedIds(query: ContentItemsQuery, limit: number): Promise<string[]> {
     const rows = await this.filtered({ ...query, status: ContentStatus.PUBLISHED })

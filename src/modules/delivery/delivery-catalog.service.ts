@@ -1,4 +1,4 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { ChangeFeed } from '../../database/change-feed.service';
 import { ChannelVariantsRepository } from '../content/channel-variants.repository';
 import { ContentItemsRepository } from '../content/content-items.repository';
@@ -12,13 +12,13 @@ const MAX_ITEMS = 50_000;
 const MAX_SELECTORS = 2_000;
 /** Candidates per selector; the highest priority, newest first, when more match. */
 const MAX_CANDIDATES = 5_000;
+/** How many published items are loaded at start-up, so the first requests do not each wait for the database. */
+const WARM_ITEMS = 20_000;
 
-/** A published item as delivery sees it, with its live variants and the renderings compiled for it. */
+/** A published item as delivery sees it, with its live variants. */
 export interface CatalogEntry {
   item: ContentItemEntity;
   variants: ChannelVariantEntity[];
-  /** Compiled renderings by (variant, channel, tone, …) key; they die with the entry. */
-  compiled: Map<string, unknown>;
 }
 
 /**
@@ -27,7 +27,8 @@ export interface CatalogEntry {
  * selector result, so the next request reads the database again.
  */
 @Injectable()
-export class DeliveryCatalog implements OnModuleInit {
+export class DeliveryCatalog implements OnModuleInit, OnApplicationBootstrap {
+  private readonly logger = new Logger(DeliveryCatalog.name);
   private readonly entries = new Map<string, Promise<CatalogEntry | null>>();
   private readonly selections = new Map<string, Promise<string[]>>();
 
@@ -48,6 +49,21 @@ export class DeliveryCatalog implements OnModuleInit {
       this.entries.clear();
       this.selections.clear();
     });
+  }
+
+  /** Loads the newest published items in two queries, in the background; requests meanwhile load what they need. */
+  onApplicationBootstrap(): void {
+    this.warm().catch((error: Error) => this.logger.warn(`Could not warm the delivery cache: ${error.message}`));
+  }
+
+  private async warm(): Promise<void> {
+    const items = await this.items.recentlyPublished(WARM_ITEMS);
+    const variants = await this.variants.findByItemIds(items.map((item) => item.id));
+    const byItem = new Map<string, ChannelVariantEntity[]>();
+    for (const variant of variants) byItem.set(variant.itemId, [...(byItem.get(variant.itemId) ?? []), variant]);
+    for (const item of items) {
+      if (!this.entries.has(item.id)) this.entries.set(item.id, Promise.resolve({ item, variants: byItem.get(item.id) ?? [] }));
+    }
   }
 
   /** The published item with this id, or null. */
@@ -78,12 +94,12 @@ export class DeliveryCatalog implements OnModuleInit {
 
   /** An entry for content delivery does not cache: drafts and old revisions in previews. */
   async uncached(item: ContentItemEntity): Promise<CatalogEntry> {
-    return { item, variants: await this.variants.findByItemIds([item.id]), compiled: new Map() };
+    return { item, variants: await this.variants.findByItemIds([item.id]) };
   }
 
   private async load(id: string): Promise<CatalogEntry | null> {
     const item = await this.items.findPublished(id);
     if (!item) return null;
-    return { item, variants: await this.variants.findByItemIds([id]), compiled: new Map() };
+    return { item, variants: await this.variants.findByItemIds([id]) };
   }
 }

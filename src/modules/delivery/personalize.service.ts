@@ -26,6 +26,9 @@ import { CatalogEntry, DeliveryCatalog } from './delivery-catalog.service';
 import { CustomerContextInput } from './graphql/customer-context.input';
 import { PersonalizeInput } from './graphql/personalize.input';
 
+/** Compiled renderings kept in memory; the least recently used go first. */
+const MAX_COMPILED = 2_000;
+
 /** One rendered variant with everything the API returns about it. */
 export interface PersonalizedVariant extends Omit<RenderedOutput, 'parts'> {
   channel: string;
@@ -55,6 +58,8 @@ interface Context {
  */
 @Injectable()
 export class PersonalizeService {
+  private readonly compiledRenderings = new Map<string, Promise<CompiledRendering>>();
+
   constructor(
     private readonly catalog: DeliveryCatalog,
     private readonly personas: PersonasService,
@@ -153,15 +158,21 @@ export class PersonalizeService {
     return { ...parts, parts, channel, itemId: item.id, itemVersion: item.version, locale: item.locale, variantId: choice.variant?.id ?? null, text: output.text, warnings: output.warnings, metrics: output.metrics, explanation };
   }
 
-  /** Compiled once per item version (the entry), variant version, channel and tone; only tokens are filled per request. */
+  /**
+   * Compiled once per (item version, variant version, channel, tone); only tokens are filled per
+   * request. Versions are in the key, so an edit never meets a stale rendering: old ones age out.
+   */
   private compiled(entry: CatalogEntry, variant: ChannelVariantEntity | null, channel: string, tone: Tone | null): Promise<CompiledRendering> {
-    const key = `${variant?.id ?? 'auto'}:${variant?.version ?? 0}:${channel}:${tone ?? '-'}`;
-    let compiled = entry.compiled.get(key) as Promise<CompiledRendering> | undefined;
-    if (!compiled) {
+    const key = `${entry.item.id}:${entry.item.version}:${variant?.id ?? 'auto'}:${variant?.version ?? 0}:${channel}:${tone ?? '-'}`;
+    let compiled = this.compiledRenderings.get(key);
+    if (compiled) {
+      this.compiledRenderings.delete(key);
+    } else {
       compiled = this.compile(entry.item, variant, channel, tone);
-      entry.compiled.set(key, compiled);
-      compiled.catch(() => entry.compiled.delete(key));
+      compiled.catch(() => this.compiledRenderings.delete(key));
+      if (this.compiledRenderings.size >= MAX_COMPILED) this.compiledRenderings.delete(this.compiledRenderings.keys().next().value as string);
     }
+    this.compiledRenderings.set(key, compiled);
     return compiled;
   }
 

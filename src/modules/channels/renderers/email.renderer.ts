@@ -1,10 +1,9 @@
-import { convert } from 'html-to-text';
 import mjml2html from 'mjml';
 import { BadUserInputError } from '../../../common/errors/domain-errors';
 import { ChannelRenderer, CompiledRendering, RenderInput } from '../channel-renderer';
 import { escapeHtml } from '../html/escape-html';
 import { phrasesFor, salutation } from '../locale/salutation';
-import { markdownToInlineText, markdownToSafeHtml } from '../markdown/markdown';
+import { markdownToInlineText, markdownToPlainText, markdownToSafeHtml } from '../markdown/markdown';
 import { TokenTemplate, TokenVault } from '../personalisation/liquid-sandbox';
 import { shortenToFit } from '../text/shorten';
 
@@ -12,9 +11,10 @@ export const SUBJECT_LIMIT = 78;
 const PREHEADER_LIMIT = 150;
 
 /**
- * An email: subject, preheader, responsive HTML and a plain-text part. The HTML is MJML compiled
- * once per message (table layout, CSS inlined, since mail clients ignore <style>); per recipient
- * only the tokens and the salutation are filled in, HTML-escaped.
+ * An email: subject, preheader, responsive HTML and a plain-text part. The HTML comes from MJML
+ * (table layout, CSS inlined, since mail clients ignore <style>), compiled once per layout shape
+ * and filled with each message's sanitised content; per recipient only the tokens and the
+ * salutation are filled in, HTML-escaped.
  */
 export class EmailRenderer implements ChannelRenderer {
   readonly key = 'email';
@@ -25,43 +25,36 @@ export class EmailRenderer implements ChannelRenderer {
     { name: 'preheaderLength', limit: PREHEADER_LIMIT, description: 'characters of the preheader' },
   ];
 
+  /** MJML layouts by shape (which blocks are present, language): compiled once, filled with each message's content. */
+  private readonly skeletons = new Map<string, Promise<string>>();
+
   async compile(input: RenderInput): Promise<CompiledRendering> {
     const { roles, overrides, config, locale, tone } = input;
     const vault = new TokenVault();
-    const protect = (text: string | undefined) => (text ? vault.protect(text) : '');
+    const protectText = (text: string | undefined) => escapeHtml(vault.protect(text ?? ''));
     const subject = TokenTemplate.plain(String(overrides.subject ?? roles.headline ?? ''), 'fields.subject');
     const preheader = TokenTemplate.plain(String(overrides.preheader ?? (roles.summary ? markdownToInlineText(roles.summary) : '')), 'fields.preheader');
     const image = input.images.email ?? input.images.original;
     const cta = roles.callToAction;
-    const source = `<mjml>
-  <mj-head>
-    <mj-attributes>
-      <mj-all font-family="Helvetica, Arial, sans-serif" />
-      <mj-text font-size="16px" line-height="24px" color="#1f2933" />
-    </mj-attributes>
-  </mj-head>
-  <mj-body background-color="#f4f5f7" width="600px">
-    ${image ? `<mj-section background-color="#ffffff" padding="0"><mj-column><mj-image src="${escapeHtml(image)}" alt="${escapeHtml(roles.image?.alt ?? '')}" width="600px" padding="0" /></mj-column></mj-section>` : ''}
-    <mj-section background-color="#ffffff" padding="24px 8px">
-      <mj-column>
-        <mj-text font-size="26px" line-height="32px" font-weight="bold">${escapeHtml(protect(roles.headline))}</mj-text>
-        <mj-text>LQSALUTATIONX</mj-text>
-        <mj-text>${markdownToSafeHtml(protect(roles.body))}</mj-text>
-        ${cta ? `<mj-button href="${escapeHtml(cta.url)}" background-color="#0b6e4f" color="#ffffff" font-size="16px" border-radius="6px">${escapeHtml(protect(cta.label))}</mj-button>` : ''}
-        ${roles.signOff ? `<mj-text>${escapeHtml(protect(roles.signOff))}</mj-text>` : ''}
-      </mj-column>
-    </mj-section>
-    <mj-section padding="16px 8px">
-      <mj-column>
-        <mj-text font-size="12px" line-height="18px" color="#6b7280">${roles.legal ? `${escapeHtml(protect(roles.legal))}<br />` : ''}<a href="{% raw %}${escapeHtml(config.email.unsubscribePlaceholder)}{% endraw %}" style="color:#6b7280">${phrasesFor(locale).unsubscribe}</a></mj-text>
-      </mj-column>
-    </mj-section>
-  </mj-body>
-</mjml>`;
-    const compiled = await mjml2html(source, { validationLevel: 'soft', minify: false, keepComments: false });
-    const withSalutation = (output: string) => vault.restore(output).replace(/LQSALUTATIONX/g, '{{ salutation }}');
-    const html = TokenTemplate.html(withSalutation(compiled.html), 'fields');
-    const text = TokenTemplate.plain(withSalutation(toPlainText(compiled.html)), 'fields');
+    const shape: EmailShape = { image: Boolean(image), cta: Boolean(cta), signOff: Boolean(roles.signOff), legal: Boolean(roles.legal), language: locale.split('-')[0], unsubscribe: config.email.unsubscribePlaceholder };
+    const slots: Record<string, string> = {
+      IMAGESRC: escapeHtml(image ?? ''),
+      IMAGEALT: escapeHtml(roles.image?.alt ?? ''),
+      HEADLINE: protectText(roles.headline),
+      BODY: markdownToSafeHtml(vault.protect(roles.body ?? '')),
+      CTAURL: escapeHtml(cta?.url ?? ''),
+      CTALABEL: protectText(cta?.label),
+      SIGNOFF: protectText(roles.signOff),
+      LEGAL: protectText(roles.legal),
+    };
+    const skeleton = await this.skeleton(shape);
+    const filled = skeleton.replace(/LQSLOT([A-Z]+)X/g, (_marker, slot: string) => slots[slot] ?? '');
+    const html = TokenTemplate.html(vault.restore(filled).replace(/LQSALUTATIONX/g, '{{ salutation }}'), 'fields');
+    const unsubscribe = `${phrasesFor(locale).unsubscribe}: {% raw %}${config.email.unsubscribePlaceholder}{% endraw %}`;
+    const text = TokenTemplate.plain(
+      [roles.headline, '{{ salutation }}', roles.body ? markdownToPlainText(roles.body) : '', cta ? `${cta.label}: ${cta.url}` : '', roles.signOff, roles.legal, unsubscribe].filter(Boolean).join('\n\n'),
+      'fields',
+    );
     return {
       fill: (recipient) => {
         const warnings: string[] = [];
@@ -85,6 +78,16 @@ export class EmailRenderer implements ChannelRenderer {
     };
   }
 
+  private skeleton(shape: EmailShape): Promise<string> {
+    const key = JSON.stringify(shape);
+    let skeleton = this.skeletons.get(key);
+    if (!skeleton) {
+      skeleton = mjml2html(skeletonSource(shape), { validationLevel: 'soft', minify: false, keepComments: false }).then((result) => result.html);
+      this.skeletons.set(key, skeleton);
+    }
+    return skeleton;
+  }
+
   validateOverride(fields: Record<string, unknown>): void {
     for (const [key, limit] of [['subject', SUBJECT_LIMIT], ['preheader', PREHEADER_LIMIT]] as const) {
       const value = fields[key];
@@ -104,13 +107,40 @@ function injectPreheader(html: string, preheader: string): string {
   return html.replace(/<body([^>]*)>/, `<body$1>${hidden}`);
 }
 
-function toPlainText(html: string): string {
-  return convert(html, {
-    wordwrap: 80,
-    selectors: [
-      { selector: 'img', format: 'skip' },
-      { selector: 'a', options: { hideLinkHrefIfSameAsText: true } },
-      ...['h1', 'h2', 'h3', 'h4'].map((selector) => ({ selector, options: { uppercase: false } })),
-    ],
-  });
+interface EmailShape {
+  image: boolean;
+  cta: boolean;
+  signOff: boolean;
+  legal: boolean;
+  language: string;
+  unsubscribe: string;
+}
+
+/** The layout with LQSLOT…X markers where a message's content goes; MJML passes them through untouched. */
+function skeletonSource(shape: EmailShape): string {
+  return `<mjml>
+  <mj-head>
+    <mj-attributes>
+      <mj-all font-family="Helvetica, Arial, sans-serif" />
+      <mj-text font-size="16px" line-height="24px" color="#1f2933" />
+    </mj-attributes>
+  </mj-head>
+  <mj-body background-color="#f4f5f7" width="600px">
+    ${shape.image ? '<mj-section background-color="#ffffff" padding="0"><mj-column><mj-image src="LQSLOTIMAGESRCX" alt="LQSLOTIMAGEALTX" width="600px" padding="0" /></mj-column></mj-section>' : ''}
+    <mj-section background-color="#ffffff" padding="24px 8px">
+      <mj-column>
+        <mj-text font-size="26px" line-height="32px" font-weight="bold">LQSLOTHEADLINEX</mj-text>
+        <mj-text>LQSALUTATIONX</mj-text>
+        <mj-text>LQSLOTBODYX</mj-text>
+        ${shape.cta ? '<mj-button href="LQSLOTCTAURLX" background-color="#0b6e4f" color="#ffffff" font-size="16px" border-radius="6px">LQSLOTCTALABELX</mj-button>' : ''}
+        ${shape.signOff ? '<mj-text>LQSLOTSIGNOFFX</mj-text>' : ''}
+      </mj-column>
+    </mj-section>
+    <mj-section padding="16px 8px">
+      <mj-column>
+        <mj-text font-size="12px" line-height="18px" color="#6b7280">${shape.legal ? 'LQSLOTLEGALX<br />' : ''}<a href="{% raw %}${escapeHtml(shape.unsubscribe)}{% endraw %}" style="color:#6b7280">${phrasesFor(shape.language).unsubscribe}</a></mj-text>
+      </mj-column>
+    </mj-section>
+  </mj-body>
+</mjml>`;
 }
