@@ -1,4 +1,5 @@
 import { Initial1764000000000 } from './1764000000000-Initial';
+import { Assets1764000001000 } from './1764000001000-Assets';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI data source and the tests share one list. */
-export const MIGRATIONS = [Initial1764000000000];
+export const MIGRATIONS = [Initial1764000000000, Assets1764000001000];

@@ -5,6 +5,7 @@ import { AppConfig, APP_CONFIG } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { buildGraphqlOptions } from './graphql/graphql-options';
+import { AssetsModule } from './modules/assets/assets.module';
 import { ApiKeysService } from './modules/auth/api-keys.service';
 import { AuthModule } from './modules/auth/auth.module';
 import { ContentModelsModule } from './modules/content-models/content-models.module';
@@ -34,6 +35,7 @@ export class AppModule {
         ContentModelsModule,
         ContentModule,
         PersonasModule,
+        AssetsModule,
         DeliveryModule,
         DemoModule,
       ],

@@ -21,6 +21,7 @@ export interface AppConfig {
   sms: { maxSegments: number };
   /** Modules that export extra ChannelRenderer classes, loaded at start-up (HUB_CHANNEL_PLUGINS, comma-separated paths). */
   channelPlugins: string[];
+  assets: { directory: string; maxBytes: number };
   /** Print every SQL statement (HUB_LOG_SQL): for finding N+1 queries. */
   logSql: boolean;
 }
@@ -56,6 +57,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .filter(Boolean)
       .map((entry) => path.resolve(projectRoot, entry)),
     logSql: boolean(env, 'HUB_LOG_SQL', false),
+    assets: {
+      directory: path.resolve(projectRoot, nonEmpty(env.HUB_ASSETS_DIR) ?? path.join(nonEmpty(env.HUB_DATA_DIR) ?? 'data', 'assets')),
+      maxBytes: integer(env, 'HUB_ASSET_MAX_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    },
   };
 }
 

@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import * as net from 'node:net';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import request from 'supertest';
 import { cloneDatabase } from './test-database';
@@ -45,6 +46,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       HUB_SEED: options.seed ? 'true' : 'false',
       PORT: String(port),
       HUB_PUBLIC_URL: `http://127.0.0.1:${port}`,
+      // Instances on one database share their asset files, as they would share a volume or bucket.
+      HUB_ASSETS_DIR: path.join(os.tmpdir(), 'facet-test-assets', new URL(databaseUrl).pathname.slice(1)),
       NO_COLOR: '1',
       ...options.env,
     },

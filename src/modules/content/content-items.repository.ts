@@ -67,6 +67,18 @@ export class ContentItemsRepository {
     return rows.map((row) => row.id);
   }
 
+  /** Items (any status) and live variants whose fields point at an asset, e.g. `{ "image": { "assetId": … } }`. */
+  async findReferencingAsset(assetId: string): Promise<{ id: string; slug: string; locale: string }[]> {
+    return this.dataSource.query(
+      `SELECT id, slug, locale FROM content_items WHERE jsonb_path_exists(fields, '$.** ? (@.assetId == $id)', jsonb_build_object('id', $1::text))
+       UNION
+       SELECT item.id, item.slug, item.locale FROM channel_variants variant JOIN content_items item ON item.id = variant.item_id
+       WHERE variant.deleted_at IS NULL AND jsonb_path_exists(variant.fields, '$.** ? (@.assetId == $id)', jsonb_build_object('id', $1::text))
+       ORDER BY slug, locale`,
+      [assetId],
+    );
+  }
+
   /** Plain COUNT(*): TypeORM's getCount counts DISTINCT ids, which costs a sort over every match. */
   async count(query: ContentItemsQuery): Promise<number> {
     const row = await this.filtered(query).select('COUNT(*)', 'count').getRawOne<{ count: string }>();

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AssetsModule } from '../assets/assets.module';
 import { ContentModelsModule } from '../content-models/content-models.module';
 import { ContentModule } from '../content/content.module';
 import { PersonasModule } from '../personas/personas.module';
@@ -11,7 +12,7 @@ import { VariantsService } from './variants/variants.service';
 
 /** Channel apps' side of the hub: channels, hand-written variants, personalize and renderAll. */
 @Module({
-  imports: [ContentModule, ContentModelsModule, PersonasModule],
+  imports: [ContentModule, ContentModelsModule, PersonasModule, AssetsModule],
   providers: [ChannelsService, DeliveryCatalog, PersonalizeService, PersonalizeResolver, VariantsService, VariantsResolver],
   exports: [ChannelsService, VariantsService],
 })

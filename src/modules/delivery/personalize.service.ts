@@ -2,6 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CustomerAttributes } from '../../common/customer-context';
 import { BadUserInputError, ForbiddenError, NotFoundError } from '../../common/errors/domain-errors';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { AssetsService } from '../assets/assets.service';
+import { RENDITION_PROFILES } from '../assets/image-processor';
 import { canReadDrafts, Principal } from '../auth/principal';
 import { CompiledRendering, ImageRenditions, RenderedOutput } from '../channels/channel-renderer';
 import { ContentModelsService } from '../content-models/content-models.service';
@@ -67,6 +69,7 @@ export class PersonalizeService {
     private readonly contentModels: ContentModelsService,
     private readonly items: ContentItemsRepository,
     private readonly contentItems: ContentItemsService,
+    private readonly assets: AssetsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -176,22 +179,34 @@ export class PersonalizeService {
     return compiled;
   }
 
-  private compile(item: ContentItemEntity, variant: ChannelVariantEntity | null, channel: string, tone: Tone | null): Promise<CompiledRendering> {
+  private async compile(item: ContentItemEntity, variant: ChannelVariantEntity | null, channel: string, tone: Tone | null): Promise<CompiledRendering> {
     const renderer = this.channels.registry.get(channel);
     const model = this.contentModels.require(item.model);
     const fields = { ...item.fields, ...(variant?.fields ?? {}) };
     const overrides = Object.fromEntries(Object.entries(variant?.fields ?? {}).filter(([key]) => renderer.overrideKeys.includes(key)));
     const roles = extractRoles(model, fields);
+    const image = await this.imageOf(roles.image, item.locale, channel === 'letter');
     return renderer.compile({
       itemId: item.id,
       itemVersion: item.version,
       locale: item.locale,
-      roles,
+      roles: { ...roles, image: image.role },
       overrides,
       tone,
-      images: imageRenditions(roles.image),
+      images: image.renditions,
+      printImage: image.print,
       config: this.channels.rendererConfig,
     });
+  }
+
+  /** A stored asset gives every channel its own rendition URL (and the letter its print bytes); a plain URL serves all. */
+  private async imageOf(image: MessageImage | undefined, locale: string, needsPrint: boolean): Promise<{ role: MessageImage | undefined; renditions: ImageRenditions; print?: Buffer }> {
+    if (!image?.assetId) return { role: image, renditions: image?.url ? Object.fromEntries(Object.keys(RENDITION_PROFILES).map((profile) => [profile, image.url])) : {} };
+    const asset = await this.assets.get(image.assetId);
+    const alt = image.alt ?? asset.alt[locale] ?? asset.alt[locale.split('-')[0]] ?? Object.values(asset.alt)[0];
+    const renditions = Object.fromEntries(Object.keys(RENDITION_PROFILES).map((profile) => [profile, this.assets.renditionUrl(asset.id, profile)]));
+    const print = needsPrint ? (await this.assets.rendition(asset.id, 'letter', {})).data : undefined;
+    return { role: { ...image, alt }, renditions, print };
   }
 
   private checkPreview(input: { preview?: boolean; revision?: number; itemId?: string }, principal: Principal): boolean {
@@ -257,10 +272,4 @@ function normalizeContext(input: CustomerContextInput): Context {
 function toneFor(matched: MatchedPersona<PersonaEntity>[], variant: ChannelVariantEntity | null): Tone | null {
   const target = variant?.personaTags.length ? matched.find((match) => variant.personaTags.includes(match.persona.key)) : undefined;
   return (target ?? matched[0])?.persona.tone ?? null;
-}
-
-/** Until assets are stored in the hub, an image is a URL that serves every profile. */
-function imageRenditions(image: MessageImage | undefined): ImageRenditions {
-  if (!image?.url) return {};
-  return { original: image.url, email: image.url, tweet: image.url, inApp1x: image.url, inApp2x: image.url, inApp3x: image.url, letter: image.url };
 }

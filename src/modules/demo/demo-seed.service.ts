@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AssetsService } from '../assets/assets.service';
 import { Principal } from '../auth/principal';
 import { Role } from '../auth/role.enum';
 import { ContentItemsService } from '../content/content-items.service';
@@ -8,6 +9,7 @@ import { PersonaEntity } from '../personas/persona.entity';
 import { PersonasService } from '../personas/personas.service';
 import { VariantsService } from '../delivery/variants/variants.service';
 import { DEMO_ITEMS, DEMO_PERSONAS, DEMO_VARIANTS } from './demo-content';
+import { drawDemoImage } from './demo-image';
 
 const SEED_PRINCIPAL: Principal = { keyId: null, name: 'demo-seed', role: Role.ADMIN };
 
@@ -21,6 +23,7 @@ export class DemoSeedService {
     private readonly contentItems: ContentItemsService,
     private readonly personas: PersonasService,
     private readonly variants: VariantsService,
+    private readonly assets: AssetsService,
   ) {}
 
   /** Only an empty database gets the demo: an editor's content is never mixed with it. */
@@ -37,9 +40,13 @@ export class DemoSeedService {
   /** Returns the demo items, published. */
   async seed(): Promise<ContentItemEntity[]> {
     for (const persona of DEMO_PERSONAS) await this.personas.upsert(persona);
+    const image = await this.assets.upload(
+      { data: await drawDemoImage(), filename: 'zomeractie.jpg', alt: { nl: 'Een hardloper in de zomerzon', en: 'A runner in the summer sun' }, focalX: 0.33, focalY: 0.5, tags: ['zomeractie'] },
+      SEED_PRINCIPAL,
+    );
     const published: ContentItemEntity[] = [];
     for (const input of DEMO_ITEMS) {
-      const draft = await this.contentItems.create(input, SEED_PRINCIPAL);
+      const draft = await this.contentItems.create({ ...input, fields: { ...input.fields, image: { assetId: image.id } } }, SEED_PRINCIPAL);
       published.push(await this.contentItems.publish(draft.id, draft.version, SEED_PRINCIPAL));
     }
     for (const { locale, ...variant } of DEMO_VARIANTS) {

@@ -1,0 +1,101 @@
+/// <reference types="multer" />
+import { Body, Controller, Get, Head, HttpCode, Param, Post, Query, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import type { Request, Response } from 'express';
+
+import { BadUserInputError } from '../../common/errors/domain-errors';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { Principal } from '../auth/principal';
+import { Role } from '../auth/role.enum';
+import { Public, Roles } from '../auth/roles.decorator';
+import { toAssetModel } from './asset.mapper';
+import { AssetModel } from './asset.model';
+import { AssetsService, RenditionQuery } from './assets.service';
+import { uploadLimits } from './upload-limits';
+
+interface UploadFields {
+  alt?: string;
+  locale?: string;
+  focalX?: string;
+  focalY?: string;
+  tags?: string;
+}
+
+/** The plain HTTP face of assets: multipart upload for tools, renditions for mail clients and phones. */
+@Controller('assets')
+export class AssetsController {
+  constructor(private readonly assets: AssetsService) {}
+
+  @Post()
+  @Roles(Role.EDITOR)
+  @HttpCode(201)
+  @UseInterceptors(FileInterceptor('file', { limits: uploadLimits() }))
+  async upload(@UploadedFile() file: Express.Multer.File | undefined, @Body() fields: UploadFields, @CurrentPrincipal() principal: Principal): Promise<AssetModel> {
+    if (!file) throw new BadUserInputError('Send the image as the multipart field "file"', 'file');
+    const asset = await this.assets.upload(
+      {
+        data: file.buffer,
+        filename: file.originalname,
+        alt: parseAlt(fields.alt, fields.locale),
+        focalX: parseFraction(fields.focalX, 'focalX'),
+        focalY: parseFraction(fields.focalY, 'focalY'),
+        tags: parseTags(fields.tags),
+      },
+      principal,
+    );
+    return toAssetModel(asset, (id, profile) => this.assets.renditionUrl(id, profile));
+  }
+
+  /** Served without a key at unguessable URLs (random ids), content-addressed: cache forever, revalidate by ETag. */
+  @Get(':id/:profile')
+  @Head(':id/:profile')
+  @Public()
+  async rendition(@Param('id') id: string, @Param('profile') profile: string, @Query() query: RenditionQuery, @Req() request: Request, @Res() response: Response): Promise<void> {
+    const rendition = await this.assets.rendition(id, profile, query);
+    response.setHeader('ETag', rendition.etag);
+    response.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    if (request.headers['if-none-match'] === rendition.etag) {
+      response.status(304).end();
+      return;
+    }
+    response.setHeader('Content-Type', rendition.mediaType);
+    response.setHeader('Content-Length', String(rendition.data.length));
+    if (request.method === 'HEAD') response.status(200).end();
+    else response.status(200).end(rendition.data);
+  }
+}
+
+function parseAlt(alt: string | undefined, locale: string | undefined): Record<string, string> {
+  if (!alt) throw new BadUserInputError('alt text is required', 'alt');
+  if (alt.trim().startsWith('{')) {
+    try {
+      const parsed = JSON.parse(alt) as unknown;
+      if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return parsed as Record<string, string>;
+    } catch {
+      throw new BadUserInputError('alt must be text or a JSON object of locale → text', 'alt');
+    }
+  }
+  return { [locale?.trim() || 'und']: alt };
+}
+
+function parseFraction(value: string | undefined, name: string): number | null {
+  if (value === undefined || value === '') return null;
+  const number = Number(value);
+  if (!Number.isFinite(number) || number < 0 || number > 1) throw new BadUserInputError(`${name} must be a number from 0 to 1`, name);
+  return number;
+}
+
+function parseTags(tags: string | undefined): string[] {
+  if (!tags) return [];
+  if (tags.trim().startsWith('[')) {
+    try {
+      const parsed = JSON.parse(tags) as unknown;
+      if (Array.isArray(parsed) && parsed.every((tag) => typeof tag === 'string')) return parsed;
+    } catch {
+      // fall through to the error below
+    }
+    throw new BadUserInputError('tags must be a comma-separated list or a JSON array of strings', 'tags');
+  }
+  return tags.split(',').map((tag) => tag.trim()).filter(Boolean);
+}

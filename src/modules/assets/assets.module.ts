@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { ContentModule } from '../content/content.module';
+import { ASSET_STORAGE } from './asset-storage';
+import { AssetsController } from './assets.controller';
+import { AssetsRepository } from './assets.repository';
+import { AssetsResolver } from './assets.resolver';
+import { AssetsService } from './assets.service';
+import { ImageProcessor } from './image-processor';
+import { LocalDiskStorage } from './local-disk.storage';
+
+@Module({
+  imports: [ContentModule],
+  controllers: [AssetsController],
+  providers: [
+    AssetsRepository,
+    AssetsService,
+    AssetsResolver,
+    ImageProcessor,
+    { provide: ASSET_STORAGE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new LocalDiskStorage(config.assets.directory) },
+  ],
+  exports: [AssetsService],
+})
+export class AssetsModule {}

@@ -1,0 +1,124 @@
+import sharp from 'sharp';
+
+type Sharp = ReturnType<typeof sharp>;
+type Metadata = Awaited<ReturnType<Sharp['metadata']>>;
+import { BadUserInputError } from '../../common/errors/domain-errors';
+
+/** The formats the hub accepts, as sharp detects them from the bytes. SVG is refused: it can carry scripts. */
+const ACCEPTED: Record<string, string> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', gif: 'image/gif', tiff: 'image/tiff', heif: 'image/avif' };
+/** Decompression bombs are refused from their header: nothing larger is decoded. */
+export const MAX_INPUT_PIXELS = 100_000_000;
+export const RENDITION_BOUNDS = { min: 16, max: 4000 };
+
+export interface ImageProbe {
+  mediaType: string;
+  width: number;
+  height: number;
+}
+
+export type RenditionFormat = 'jpeg' | 'png' | 'webp' | 'avif';
+export type RenditionFit = 'cover' | 'contain' | 'inside' | 'outside' | 'fill';
+
+/** What to make of an original: a named channel profile, or explicit dimensions within bounds. */
+export interface RenditionRequest {
+  width?: number;
+  height?: number;
+  format?: RenditionFormat;
+  fit?: RenditionFit;
+  /** Flatten onto white (print has no transparency). */
+  flatten?: boolean;
+  /** Largest acceptable size; quality steps down until it fits (email). */
+  maxBytes?: number;
+  quality?: number;
+  /** 0..1 coordinates the crop keeps in view. */
+  focal?: { x: number; y: number };
+}
+
+export const RENDITION_PROFILES: Record<string, RenditionRequest> = {
+  original: {},
+  /** 600 px wide for email bodies, at most 200 KB where possible. */
+  email: { width: 600, fit: 'inside', maxBytes: 200_000 },
+  /** The 1200×675 card image of a post, cropped around the focal point. */
+  tweet: { width: 1200, height: 675, fit: 'cover', format: 'jpeg', quality: 85 },
+  /** In-app cards are 360 points wide: WebP at 1x, 2x and 3x device density. */
+  inApp1x: { width: 360, fit: 'inside', format: 'webp', quality: 80 },
+  inApp2x: { width: 720, fit: 'inside', format: 'webp', quality: 80 },
+  inApp3x: { width: 1080, fit: 'inside', format: 'webp', quality: 80 },
+  /** 80 mm at 300 dpi for print, flattened on white, no alpha. */
+  letter: { width: 945, fit: 'inside', format: 'jpeg', quality: 92, flatten: true },
+};
+
+/** The only place that uses sharp: probing uploads and making renditions. */
+export class ImageProcessor {
+  /** Reads the header and decodes the whole image once, so a truncated or hostile file is refused before it is stored. */
+  async probe(data: Buffer): Promise<ImageProbe> {
+    let metadata: Metadata;
+    try {
+      metadata = await sharp(data, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'truncated' }).metadata();
+    } catch {
+      throw new BadUserInputError('The file is not an image the hub can read (JPEG, PNG, WebP, GIF, TIFF or AVIF)', 'file');
+    }
+    const mediaType = metadata.format ? ACCEPTED[metadata.format] : undefined;
+    if (!mediaType) {
+      throw new BadUserInputError(
+        metadata.format === 'svg' ? 'SVG images are not accepted: they can carry scripts; upload a PNG or JPEG' : `Images of type ${metadata.format ?? 'unknown'} are not accepted`,
+        'file',
+      );
+    }
+    if (!metadata.width || !metadata.height) throw new BadUserInputError('The image has no dimensions', 'file');
+    if (metadata.width * metadata.height > MAX_INPUT_PIXELS) {
+      throw new BadUserInputError(`The image is ${metadata.width} × ${metadata.height} pixels; the limit is ${MAX_INPUT_PIXELS / 1_000_000} megapixels`, 'file');
+    }
+    try {
+      await sharp(data, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'truncated' }).stats();
+    } catch {
+      throw new BadUserInputError('The image is damaged or truncated', 'file');
+    }
+    return { mediaType, width: metadata.width, height: metadata.height };
+  }
+
+  async render(original: Buffer, request: RenditionRequest): Promise<{ data: Buffer; mediaType: string }> {
+    let pipeline = sharp(original, { limitInputPixels: MAX_INPUT_PIXELS }).rotate();
+    const metadata = await sharp(original, { limitInputPixels: MAX_INPUT_PIXELS }).rotate().metadata();
+    const sourceWidth = (metadata.autoOrient?.width ?? metadata.width) as number;
+    const sourceHeight = (metadata.autoOrient?.height ?? metadata.height) as number;
+    if (request.width || request.height) {
+      if (request.fit === 'cover' && request.width && request.height && request.focal) {
+        pipeline = pipeline.extract(focalWindow(sourceWidth, sourceHeight, request.width / request.height, request.focal)).resize(request.width, request.height);
+      } else {
+        pipeline = pipeline.resize({ width: request.width, height: request.height, fit: request.fit ?? 'inside', withoutEnlargement: request.fit !== 'cover' && request.fit !== 'fill' });
+      }
+    }
+    const hasAlpha = Boolean(metadata.hasAlpha) && !request.flatten;
+    if (request.flatten) pipeline = pipeline.flatten({ background: '#ffffff' });
+    const format: RenditionFormat = request.format ?? (hasAlpha ? 'png' : 'jpeg');
+    let quality = request.quality ?? 82;
+    for (;;) {
+      const data = await encode(pipeline.clone(), format, quality);
+      if (!request.maxBytes || data.length <= request.maxBytes || quality <= 40 || format === 'png') return { data, mediaType: `image/${format}` };
+      quality -= 10;
+    }
+  }
+}
+
+function encode(pipeline: Sharp, format: RenditionFormat, quality: number): Promise<Buffer> {
+  switch (format) {
+    case 'png':
+      return pipeline.png({ compressionLevel: 9, palette: false }).toBuffer();
+    case 'webp':
+      return pipeline.webp({ quality }).toBuffer();
+    case 'avif':
+      return pipeline.avif({ quality: Math.max(quality - 20, 30) }).toBuffer();
+    default:
+      return pipeline.jpeg({ quality, mozjpeg: true }).toBuffer();
+  }
+}
+
+/** The largest window of the target's aspect ratio, centred on the focal point as far as the edges allow. */
+export function focalWindow(width: number, height: number, aspect: number, focal: { x: number; y: number }): { left: number; top: number; width: number; height: number } {
+  const windowWidth = Math.min(width, Math.round(height * aspect));
+  const windowHeight = Math.min(height, Math.round(windowWidth / aspect));
+  const left = Math.round(Math.min(Math.max(focal.x * width - windowWidth / 2, 0), width - windowWidth));
+  const top = Math.round(Math.min(Math.max(focal.y * height - windowHeight / 2, 0), height - windowHeight));
+  return { left, top, width: windowWidth, height: windowHeight };
+}
