@@ -14,6 +14,7 @@ import { DeliveryModule } from './modules/delivery/delivery.module';
 import { DemoModule } from './modules/demo/demo.module';
 import { HealthModule } from './modules/health/health.module';
 import { PersonasModule } from './modules/personas/personas.module';
+import { PreviewModule } from './preview/preview.module';
 
 @Module({})
 export class AppModule {
@@ -38,6 +39,7 @@ export class AppModule {
         AssetsModule,
         DeliveryModule,
         DemoModule,
+        PreviewModule,
       ],
     };
   }

@@ -7,6 +7,7 @@ import { AppConfig } from './config/app-config';
 import { DomainErrorFilter } from './common/filters/domain-error.filter';
 import { InputValidationPipe } from './common/pipes/validation.pipe';
 import { startEmbeddedPostgres } from './database/embedded-postgres';
+import { graphqlIde, graphqlIdeAssets } from './graphql-ide/graphql-ide';
 import { DemoSeedService } from './modules/demo/demo-seed.service';
 
 export interface Hub {
@@ -29,6 +30,9 @@ export async function createHub(config: AppConfig, options: { logger?: LogLevel[
     app.useGlobalFilters(new DomainErrorFilter());
     app.disable('x-powered-by');
     app.use(answerBodyParserErrors);
+    // Registered before Nest mounts Apollo, so a browser's GET /graphql reaches the IDE first.
+    app.use('/graphql', graphqlIde);
+    app.use('/ide-assets', graphqlIdeAssets);
     await app.init();
     if (config.seedDemoContent) await app.get(DemoSeedService).seedIfEmpty();
     return {

@@ -126,7 +126,7 @@ function skeletonSource(shape: EmailShape): string {
     </mj-attributes>
   </mj-head>
   <mj-body background-color="#f4f5f7" width="600px">
-    ${shape.image ? '<mj-section background-color="#ffffff" padding="0"><mj-column><mj-image src="LQSLOTIMAGESRCX" alt="LQSLOTIMAGEALTX" width="600px" padding="0" /></mj-column></mj-section>' : ''}
+    ${shape.image ? '<mj-section background-color="#ffffff" padding="0"><mj-column><mj-image src="LQSLOTIMAGESRCX" alt="LQSLOTIMAGEALTX" padding="0" fluid-on-mobile="true" /></mj-column></mj-section>' : ''}
     <mj-section background-color="#ffffff" padding="24px 8px">
       <mj-column>
         <mj-text font-size="26px" line-height="32px" font-weight="bold">LQSLOTHEADLINEX</mj-text>

@@ -1,0 +1,51 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Controller, Get, Header, NotFoundException, Param, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { findProjectRoot } from '../config/app-config';
+import { Public } from '../modules/auth/roles.decorator';
+
+const PUBLIC_DIR = path.join(findProjectRoot(__dirname), 'src/preview/public');
+const ASSETS: Record<string, string> = { 'preview.js': 'text/javascript', 'preview.css': 'text/css' };
+/** The page itself carries no data (that comes from GraphQL with the editor's key); it may run only its own script. */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  'img-src * data: blob:',
+  "frame-src 'self' blob: data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+].join('; ');
+
+@Controller('preview')
+export class PreviewController {
+  private readonly shell = fs.readFileSync(path.join(PUBLIC_DIR, 'preview.html'), 'utf8');
+
+  @Get()
+  @Public()
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  @Header('Content-Security-Policy', CONTENT_SECURITY_POLICY)
+  list(): string {
+    return this.shell;
+  }
+
+  @Get('items/:id')
+  @Public()
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  @Header('Content-Security-Policy', CONTENT_SECURITY_POLICY)
+  item(): string {
+    return this.shell;
+  }
+
+  @Get('assets/:file')
+  @Public()
+  asset(@Param('file') file: string, @Res() response: Response): void {
+    const type = ASSETS[file];
+    if (!type) throw new NotFoundException();
+    response.type(type).setHeader('Cache-Control', 'no-cache');
+    response.sendFile(path.join(PUBLIC_DIR, file));
+  }
+}

@@ -1,0 +1,123 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Browser, chromium, Page } from 'playwright-core';
+import { createItem } from '../factories/content.factory';
+import { createKey, createTestApp, gql, TestApp } from '../setup/test-app';
+
+/** Debian's Chromium, driven by playwright-core: no browser download (.ci/run installs the package). */
+const CHROMIUM = '/usr/bin/chromium';
+const OUTPUT = path.resolve(__dirname, '../../test-output');
+
+describe('the preview page in a real browser', () => {
+  let hub: TestApp;
+  let browser: Browser;
+  let previewKey: string;
+  let demoId: string;
+
+  beforeAll(async () => {
+    if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium (.ci/run does)`);
+    fs.mkdirSync(OUTPUT, { recursive: true });
+    hub = await createTestApp({ seed: true });
+    previewKey = await createKey(hub, 'PREVIEW');
+    const { data } = await gql(hub, '{ contentItems(filter: { theme: "zomeractie", locale: "nl" }) { edges { node { id } } } }');
+    demoId = data!.contentItems.edges[0].node.id;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await hub?.close();
+  });
+
+  async function signIn(page: Page): Promise<void> {
+    await page.goto(`${hub.baseUrl}/preview`);
+    await page.getByLabel('API key (PREVIEW, EDITOR or ADMIN)').fill(previewKey);
+    await page.getByRole('button', { name: 'Open the preview' }).click();
+    await page.getByRole('heading', { name: 'Messages' }).waitFor();
+  }
+
+  const letterText = (page: Page) => page.frameLocator('[data-channel="letter"] iframe').locator('body').innerText();
+
+  it('logs in with a key kept out of the URL, opens the demo item and follows a persona switch', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page);
+    expect(page.url()).not.toContain(previewKey);
+    expect(await page.evaluate(() => sessionStorage.getItem('facet.previewKey'))).toBe(previewKey);
+    await page.locator(`a[href="/preview/items/${demoId}"]`).click();
+    await page.locator('[data-channel="letter"]').waitFor();
+    for (const channel of ['tweet', 'email', 'letter', 'inApp', 'sms']) await page.locator(`[data-channel="${channel}"]`).waitFor();
+
+    await page.locator('#c-persona').selectOption('meneer-de-vries');
+    await expectEventually(() => letterText(page), /Geachte heer De Vries,/);
+    const formalTweet = await page.locator('[data-channel="tweet"]').innerText();
+    expect(formalTweet).toContain('automatic');
+
+    await page.locator('#c-persona').selectOption('sportieve-sanne');
+    await expectEventually(() => letterText(page), /Hoi Sanne,/);
+    await expectEventually(() => page.locator('[data-channel="tweet"]').innerText(), /hand-written[\s\S]*zomer-tweet, arm [AB]/);
+    expect(await page.locator('[data-channel="tweet"] .counter').innerText()).toMatch(/^\d+\/280$/);
+    expect(await page.locator('[data-channel="sms"]').innerText()).toMatch(/segment/);
+    await page.screenshot({ path: path.join(OUTPUT, 'preview-1280.png'), fullPage: true });
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: path.join(OUTPUT, 'preview-390.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('marks drafts and never runs a script that content carries', async () => {
+    const editor = await createKey(hub, 'EDITOR');
+    const hostile = await createItem(
+      hub,
+      {
+        fields: {
+          headline: 'Kop <img src=x onerror="window.__xss=1">',
+          body: 'Tekst <script>window.__xss=2</script>\n\n<img src=x onerror="window.__xss=3">\n\n[klik](javascript:window.__xss=4)',
+          callToAction: { label: '<svg onload="window.__xss=5">', url: 'https://example.com' },
+        },
+      },
+      editor,
+    );
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    let dialogs = 0;
+    page.on('dialog', (dialog) => {
+      dialogs += 1;
+      void dialog.dismiss();
+    });
+    await signIn(page);
+    await page.goto(`${hub.baseUrl}/preview/items/${hostile.id}`);
+    await page.locator('[data-channel="email"] iframe').waitFor();
+    await page.locator('[data-channel="letter"] iframe').waitFor();
+    expect(await page.locator('#item-status').innerText()).toBe('DRAFT');
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(dialogs).toBe(0);
+    expect(await page.locator('[data-channel="inApp"]').innerText()).toContain('Kop');
+    await page.close();
+  });
+
+  it('serves the GraphQL IDE from the hub itself, with no outside requests', async () => {
+    const page = await browser.newPage();
+    const outside: string[] = [];
+    page.on('request', (request) => {
+      if (!request.url().startsWith(hub.baseUrl) && !request.url().startsWith('data:')) outside.push(request.url());
+    });
+    await page.goto(`${hub.baseUrl}/graphql`);
+    await page.locator('.graphiql-container').waitFor();
+    expect(outside).toEqual([]);
+    await page.close();
+  });
+});
+
+async function expectEventually(read: () => Promise<string>, pattern: RegExp, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    last = await read().catch(() => '');
+    if (pattern.test(last)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  expect(last).toMatch(pattern);
+}
