@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void stop('SIGTERM'));
 }
 
-main().catch((error: Error) => {
-  bootstrapLogger.error(error.message);
+main().catch((error: unknown) => {
+  bootstrapLogger.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
 });

@@ -29,9 +29,14 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
   if (!fs.existsSync(path.join(databaseDir, 'PG_VERSION'))) {
     log(`Initialising an embedded PostgreSQL in ${databaseDir}`);
     fs.mkdirSync(dataDir, { recursive: true });
-    await server.initialise();
+    await server.initialise().catch((error: unknown) => {
+      throw new Error(`Could not initialise the embedded PostgreSQL in ${databaseDir}: ${describe(error)}`);
+    });
   }
-  await server.start();
+  // The package rejects without a reason when the server does not come up; the usual cause is a taken port.
+  await server.start().catch((error: unknown) => {
+    throw new Error(`The embedded PostgreSQL did not start on port ${port} (${describe(error)}); is another hub running? Set HUB_EMBEDDED_PG_PORT or DATABASE_URL`);
+  });
   const client = server.getPgClient();
   await client.connect();
   try {
@@ -45,4 +50,8 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
     url: `postgres://postgres:${password}@127.0.0.1:${port}/${DATABASE_NAME}`,
     stop: () => server.stop(),
   };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error ?? 'no reason given');
 }

@@ -18,6 +18,10 @@ export class ApiKeysRepository {
     return this.keys.findOne({ where: { id } });
   }
 
+  countActive(role: ApiKeyEntity['role']): Promise<number> {
+    return this.keys.count({ where: { role, revokedAt: IsNull() } });
+  }
+
   list(): Promise<ApiKeyEntity[]> {
     return this.keys.find({ order: { createdAt: 'ASC' } });
   }

@@ -32,13 +32,13 @@ export class ApiKeysService implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     this.changeFeed.subscribe('api-key-revoked', () => this.cache.clear());
-    let adminKey = this.config.adminKey;
-    if (!adminKey) {
-      adminKey = generateSecret();
-      // Printed once, so a newcomer can use the hub; set HUB_ADMIN_KEY to keep a stable key.
-      this.logger.warn(`No HUB_ADMIN_KEY set; this run's admin key is: ${adminKey}`);
+    if (this.config.adminKey) {
+      this.adminKeyHash = sha256(this.config.adminKey);
+    } else if ((await this.repository.countActive(Role.ADMIN)) === 0) {
+      // First start without HUB_ADMIN_KEY: a stored admin key, shown this once so a newcomer can sign in.
+      const { secret } = await this.create('bootstrap admin', Role.ADMIN);
+      this.logger.warn(`No HUB_ADMIN_KEY set: created an admin key, shown only now: ${secret}`);
     }
-    this.adminKeyHash = sha256(adminKey);
   }
 
   /** Resolves the bearer secret of a request, or throws UNAUTHENTICATED. */
