@@ -1,6 +1,5 @@
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
-import { buildDataSourceOptions } from '../src/database/data-source-options';
+import { runMigrations } from '../src/database/run-migrations';
 
 /**
  * Fills a database with a large, varied set of content items for benchmarks:
@@ -8,10 +7,7 @@ import { buildDataSourceOptions } from '../src/database/data-source-options';
  * Runs the migrations first. Rows are generated inside PostgreSQL, so 100,000 items take seconds.
  */
 export async function seedLargeDataSet(databaseUrl: string, count: number): Promise<void> {
-  const dataSource = new DataSource(buildDataSourceOptions(databaseUrl));
-  await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: 'each' });
-  await dataSource.destroy();
+  await runMigrations(databaseUrl);
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {

@@ -1,6 +1,5 @@
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
-import { buildDataSourceOptions } from '../../src/database/data-source-options';
+import { runMigrations } from '../../src/database/run-migrations';
 
 export const THEMES = 100;
 export const PERSONAS = 50;
@@ -10,10 +9,7 @@ export const PERSONAS = 50;
  * across 100 themes, personas with criteria, and hand-written variants (some in experiments).
  */
 export async function seedDeliveryDataSet(databaseUrl: string, items: number, variants: number): Promise<void> {
-  const dataSource = new DataSource(buildDataSourceOptions(databaseUrl));
-  await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: 'each' });
-  await dataSource.destroy();
+  await runMigrations(databaseUrl);
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {

@@ -1,20 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
-import { buildDataSourceOptions } from '../../src/database/data-source-options';
+import { runMigrations } from '../../src/database/run-migrations';
 
 /** A database with every migration run, used as the template that each test app's database is copied from. */
 export async function createTemplateDatabase(serverUrl: string): Promise<string> {
   const name = `facet_test_${Date.now()}_${randomBytes(3).toString('hex')}`;
   await withAdminClient(serverUrl, (client) => client.query(`CREATE DATABASE ${name}`));
   const url = withDatabase(serverUrl, name);
-  const dataSource = new DataSource(buildDataSourceOptions(url));
-  await dataSource.initialize();
-  try {
-    await dataSource.runMigrations({ transaction: 'each' });
-  } finally {
-    await dataSource.destroy();
-  }
+  await runMigrations(url);
   return url;
 }
 

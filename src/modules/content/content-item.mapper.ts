@@ -1,5 +1,5 @@
 import { ContentStatus } from './content.enums';
-import { metadataOf } from './content-items.service';
+import { fromSnapshotMetadata, metadataOf } from './content-metadata';
 import { ContentItemEntity } from './entities/content-item.entity';
 import { ContentRevisionEntity } from './entities/content-revision.entity';
 import { ContentItemModel, RevisionModel } from './models/content-item.model';
@@ -30,13 +30,7 @@ export function toRevisionModel(revision: ContentRevisionEntity): RevisionModel 
     slug: snapshot.slug,
     locale: snapshot.locale,
     fields: snapshot.fields,
-    metadata: {
-      ...snapshot.metadata,
-      purpose: snapshot.metadata.purpose as RevisionModel['metadata']['purpose'],
-      journeyStages: snapshot.metadata.journeyStages as RevisionModel['metadata']['journeyStages'],
-      validFrom: snapshot.metadata.validFrom ? new Date(snapshot.metadata.validFrom) : null,
-      validUntil: snapshot.metadata.validUntil ? new Date(snapshot.metadata.validUntil) : null,
-    },
+    metadata: fromSnapshotMetadata(snapshot.metadata),
     change: revision.change,
     author: revision.author,
     createdAt: revision.createdAt,

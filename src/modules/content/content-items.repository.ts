@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, QueryFailedError, SelectQueryBuilder } from 'typeorm';
 import { ConflictError, NotFoundError, StaleVersionError } from '../../common/errors/domain-errors';
 import { PagePosition } from '../../common/pagination/cursor';
+import { metadataOf, toSnapshotMetadata } from './content-metadata';
 import { ContentStatus, JourneyStage, Purpose } from './content.enums';
 import { ContentItemEntity } from './entities/content-item.entity';
 import { ContentRevisionEntity, RevisionSnapshot } from './entities/content-revision.entity';
@@ -163,25 +164,7 @@ export function toPrefixTsQuery(search: string): string | null {
 }
 
 export function toSnapshot(item: ContentItemEntity): RevisionSnapshot {
-  return {
-    model: item.model,
-    slug: item.slug,
-    locale: item.locale,
-    status: item.status,
-    fields: item.fields,
-    metadata: {
-      theme: item.theme,
-      purpose: item.purpose,
-      journeyStages: item.journeyStages,
-      tags: item.tags,
-      personaTags: item.personaTags,
-      channels: item.channels,
-      priority: item.priority,
-      validFrom: item.validFrom?.toISOString() ?? null,
-      validUntil: item.validUntil?.toISOString() ?? null,
-      attributes: item.attributes,
-    },
-  };
+  return { model: item.model, slug: item.slug, locale: item.locale, status: item.status, fields: item.fields, metadata: toSnapshotMetadata(metadataOf(item)) };
 }
 
 function translateUniqueViolation(error: unknown, item?: Pick<ContentItemEntity, 'model' | 'slug' | 'locale'>): unknown {

@@ -5,7 +5,7 @@ import { ChangeFeed } from '../../database/change-feed.service';
 import { canReadDrafts, Principal } from '../auth/principal';
 import { ContentModelsService } from '../content-models/content-models.service';
 import { validateFields } from '../content-models/validate-fields';
-import { ContentMetadata } from './content-metadata';
+import { ContentMetadata, fromSnapshotMetadata, metadataOf } from './content-metadata';
 import { ContentItemsQuery, ContentItemsRepository } from './content-items.repository';
 import { ContentStatus } from './content.enums';
 import { ContentItemsFilter } from './dto/content-items.filter';
@@ -132,11 +132,7 @@ export class ContentItemsService {
     const saved = await this.repository.update(itemId, version, `restore of revision ${revision}`, (item) => {
       item.slug = snapshot.slug;
       item.fields = snapshot.fields;
-      Object.assign(item, {
-        ...snapshot.metadata,
-        validFrom: snapshot.metadata.validFrom ? new Date(snapshot.metadata.validFrom) : null,
-        validUntil: snapshot.metadata.validUntil ? new Date(snapshot.metadata.validUntil) : null,
-      });
+      Object.assign(item, fromSnapshotMetadata(snapshot.metadata));
       touch(item, principal);
     });
     await this.announce(saved);
@@ -160,21 +156,6 @@ export class ContentItemsService {
   private announce(item: ContentItemEntity): Promise<void> {
     return this.changeFeed.publish(CONTENT_CHANGED, { id: item.id, version: item.version });
   }
-}
-
-export function metadataOf(item: ContentItemEntity): ContentMetadata {
-  return {
-    theme: item.theme,
-    purpose: item.purpose,
-    journeyStages: item.journeyStages,
-    tags: item.tags,
-    personaTags: item.personaTags,
-    channels: item.channels,
-    priority: item.priority,
-    validFrom: item.validFrom,
-    validUntil: item.validUntil,
-    attributes: item.attributes,
-  };
 }
 
 function emptyMetadata(): ContentMetadata {

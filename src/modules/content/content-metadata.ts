@@ -1,4 +1,6 @@
 import { JourneyStage, Purpose } from './content.enums';
+import { ContentItemEntity } from './entities/content-item.entity';
+import { RevisionSnapshot } from './entities/content-revision.entity';
 
 /** Everything about a message that is not its text: what keeps channels consistent and drives selection. */
 export interface ContentMetadata {
@@ -12,4 +14,34 @@ export interface ContentMetadata {
   validFrom: Date | null;
   validUntil: Date | null;
   attributes: Record<string, unknown>;
+}
+
+export function metadataOf(item: ContentItemEntity): ContentMetadata {
+  return {
+    theme: item.theme,
+    purpose: item.purpose,
+    journeyStages: item.journeyStages,
+    tags: item.tags,
+    personaTags: item.personaTags,
+    channels: item.channels,
+    priority: item.priority,
+    validFrom: item.validFrom,
+    validUntil: item.validUntil,
+    attributes: item.attributes,
+  };
+}
+
+/** Snapshots are JSON: dates are ISO strings there. */
+export function toSnapshotMetadata(metadata: ContentMetadata): RevisionSnapshot['metadata'] {
+  return { ...metadata, validFrom: metadata.validFrom?.toISOString() ?? null, validUntil: metadata.validUntil?.toISOString() ?? null };
+}
+
+export function fromSnapshotMetadata(metadata: RevisionSnapshot['metadata']): ContentMetadata {
+  return {
+    ...metadata,
+    purpose: metadata.purpose as Purpose | null,
+    journeyStages: metadata.journeyStages as JourneyStage[],
+    validFrom: metadata.validFrom ? new Date(metadata.validFrom) : null,
+    validUntil: metadata.validUntil ? new Date(metadata.validUntil) : null,
+  };
 }

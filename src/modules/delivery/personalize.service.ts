@@ -9,6 +9,7 @@ import { CompiledRendering, ImageRenditions, RenderedOutput } from '../channels/
 import { ContentModelsService } from '../content-models/content-models.service';
 import { extractRoles } from '../content-models/extract-roles';
 import { MessageImage } from '../content-models/message-roles';
+import { fromSnapshotMetadata } from '../content/content-metadata';
 import { ContentItemsRepository } from '../content/content-items.repository';
 import { ContentItemsService } from '../content/content-items.service';
 import { ContentStatus } from '../content/content.enums';
@@ -232,11 +233,7 @@ export class PersonalizeService {
       slug: snapshot.slug,
       fields: snapshot.fields,
       status: snapshot.status === ContentStatus.ARCHIVED ? ContentStatus.DRAFT : (snapshot.status as ContentStatus),
-      ...snapshot.metadata,
-      purpose: snapshot.metadata.purpose as ContentItemEntity['purpose'],
-      journeyStages: snapshot.metadata.journeyStages as ContentItemEntity['journeyStages'],
-      validFrom: snapshot.metadata.validFrom ? new Date(snapshot.metadata.validFrom) : null,
-      validUntil: snapshot.metadata.validUntil ? new Date(snapshot.metadata.validUntil) : null,
+      ...fromSnapshotMetadata(snapshot.metadata),
     };
     return this.catalog.uncached(old);
   }

@@ -1,40 +1,11 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, PickType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Min, ValidateNested } from 'class-validator';
-import { JourneyStage, Purpose } from '../../content/content.enums';
+import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, Length, Min, ValidateNested } from 'class-validator';
+import { ContentItemsFilter } from '../../content/dto/content-items.filter';
 import { CustomerContextInput } from './customer-context.input';
 
 @InputType('ContentSelectorInput', { description: 'Which messages may be chosen from, when no itemId is given' })
-export class ContentSelectorInput {
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @Length(1, 100)
-  theme?: string;
-
-  @Field(() => [String], { nullable: true, description: 'Items carrying all of these tags' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @IsString({ each: true })
-  tags?: string[];
-
-  @Field(() => Purpose, { nullable: true })
-  @IsOptional()
-  @IsEnum(Purpose)
-  purpose?: Purpose;
-
-  @Field(() => JourneyStage, { nullable: true })
-  @IsOptional()
-  @IsEnum(JourneyStage)
-  journeyStage?: JourneyStage;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @Length(1, 100)
-  model?: string;
-}
+export class ContentSelectorInput extends PickType(ContentItemsFilter, ['theme', 'tags', 'purpose', 'journeyStage', 'model'] as const, InputType) {}
 
 @InputType('PersonalizeInput')
 export class PersonalizeInput {
