@@ -8,6 +8,7 @@ import { DomainErrorFilter } from './common/filters/domain-error.filter';
 import { InputValidationPipe } from './common/pipes/validation.pipe';
 import { startEmbeddedPostgres } from './database/embedded-postgres';
 import { graphqlIde, graphqlIdeAssets } from './graphql-ide/graphql-ide';
+import { graphqlUploadExpress } from './modules/assets/graphql-upload';
 import { DemoSeedService } from './modules/demo/demo-seed.service';
 
 export interface Hub {
@@ -33,6 +34,7 @@ export async function createHub(config: AppConfig, options: { logger?: LogLevel[
     // Registered before Nest mounts Apollo, so a browser's GET /graphql reaches the IDE first.
     app.use('/graphql', graphqlIde);
     app.use('/ide-assets', graphqlIdeAssets);
+    app.use('/graphql', graphqlUploadExpress({ maxFileSize: config.assets.maxBytes, maxFiles: 1 }));
     await app.init();
     if (config.seedDemoContent) await app.get(DemoSeedService).seedIfEmpty();
     return {

@@ -88,6 +88,24 @@ describe('assets', () => {
     expect((await request(hub.baseUrl).post('/assets').attach('file', png, 'x.png').field('alt', 'x')).status).toBe(401);
   });
 
+  it('takes a GraphQL multipart upload too, and refuses a hostile one there as well', async () => {
+    const operations = (alt: string) => JSON.stringify({ query: 'mutation($file: Upload!, $alt: JSON!) { uploadAsset(file: $file, alt: $alt, locale: "en") { id mediaType width height alt } }', variables: { file: null, alt } });
+    const send = (data: Buffer, alt: string) =>
+      request(hub.baseUrl)
+        .post('/graphql')
+        .set('Authorization', `Bearer ${editor}`)
+        .set('apollo-require-preflight', 'true')
+        .field('operations', operations(alt))
+        .field('map', JSON.stringify({ 0: ['variables.file'] }))
+        .attach('0', data, { filename: 'upload.png', contentType: 'image/png' });
+    const uploaded = await send(await photo(320, 200, 'png'), 'A runner');
+    expect(uploaded.body.errors).toBeUndefined();
+    expect(uploaded.body.data.uploadAsset).toMatchObject({ mediaType: 'image/png', width: 320, height: 200, alt: { en: 'A runner' } });
+    const hostile = await send(SVG_WITH_SCRIPT, 'x');
+    expect(hostile.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(hostile.body.errors[0].message).toMatch(/SVG/);
+  });
+
   it('gives every channel its own rendition, and refuses to delete an image content still uses', async () => {
     const { body: asset } = await upload(await photo(2400, 1600), { alt: 'Zomerbeeld', locale: 'nl' });
     const item = await createPublishedItem(hub, { fields: { image: { assetId: asset.id } } });

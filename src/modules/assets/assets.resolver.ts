@@ -1,10 +1,15 @@
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Float, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { GraphQLJSON } from 'graphql-scalars';
+import { BadUserInputError } from '../../common/errors/domain-errors';
 import { UuidPipe } from '../../common/pipes/uuid.pipe';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { Principal } from '../auth/principal';
 import { Role } from '../auth/role.enum';
 import { Roles } from '../auth/roles.decorator';
 import { toAssetModel } from './asset.mapper';
 import { AssetModel } from './asset.model';
 import { AssetsService } from './assets.service';
+import { FileUpload, GraphQLUpload } from './graphql-upload';
 
 @Resolver(() => AssetModel)
 export class AssetsResolver {
@@ -22,6 +27,28 @@ export class AssetsResolver {
     return (await this.service.list(first)).map((asset) => this.toModel(asset));
   }
 
+  @Mutation(() => AssetModel, {
+    description: 'Uploads an image as a GraphQL multipart request (send the header apollo-require-preflight: true); alt is text or { locale: text }',
+  })
+  @Roles(Role.EDITOR)
+  async uploadAsset(
+    // PromiseLike, not Promise: its metatype is Object, which the validation pipe leaves alone.
+    @Args('file', { type: () => GraphQLUpload }) file: PromiseLike<FileUpload>,
+    @Args('alt', { type: () => GraphQLJSON }) alt: unknown,
+    @CurrentPrincipal() principal: Principal,
+    @Args('locale', { type: () => String, nullable: true }) locale?: string,
+    @Args('focalX', { type: () => Float, nullable: true }) focalX?: number,
+    @Args('focalY', { type: () => Float, nullable: true }) focalY?: number,
+    @Args('tags', { type: () => [String], nullable: true }) tags?: string[],
+  ): Promise<AssetModel> {
+    const upload = await file;
+    const asset = await this.service.upload(
+      { data: await readUpload(upload), filename: upload.filename, alt: altTexts(alt, locale), focalX: focalX ?? null, focalY: focalY ?? null, tags: tags ?? [] },
+      principal,
+    );
+    return this.toModel(asset);
+  }
+
   @Mutation(() => AssetModel, { description: 'Refused with CONFLICT while content still uses the asset' })
   @Roles(Role.EDITOR)
   async deleteAsset(@Args('id', { type: () => ID }, UuidPipe) id: string): Promise<AssetModel> {
@@ -31,4 +58,21 @@ export class AssetsResolver {
   private toModel(asset: Parameters<typeof toAssetModel>[0]): AssetModel {
     return toAssetModel(asset, (assetId, profile) => this.service.renditionUrl(assetId, profile));
   }
+}
+
+/** graphql-upload stops the stream at the size limit; that is the client's error, not ours. */
+async function readUpload(upload: FileUpload): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  try {
+    for await (const chunk of upload.createReadStream()) chunks.push(chunk as Buffer);
+  } catch (error) {
+    throw new BadUserInputError(`The upload could not be read: ${(error as Error).message}`, 'file');
+  }
+  return Buffer.concat(chunks);
+}
+
+function altTexts(alt: unknown, locale: string | undefined): Record<string, string> {
+  if (typeof alt === 'string') return { [locale ?? 'und']: alt };
+  if (typeof alt === 'object' && alt !== null && !Array.isArray(alt) && Object.values(alt).every((text) => typeof text === 'string')) return alt as Record<string, string>;
+  throw new BadUserInputError('alt must be text or an object of locale → text', 'alt');
 }
