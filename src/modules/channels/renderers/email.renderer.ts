@@ -25,8 +25,11 @@ export class EmailRenderer implements ChannelRenderer {
     { name: 'preheaderLength', limit: PREHEADER_LIMIT, description: 'characters of the preheader' },
   ];
 
-  /** MJML layouts by shape (which blocks are present, language): compiled once, filled with each message's content. */
-  private readonly skeletons = new Map<string, Promise<string>>();
+  /**
+   * MJML layouts by shape (which blocks are present, language), compiled once and kept as the
+   * static HTML between the content slots: each message stores only its own slot contents.
+   */
+  private readonly skeletons = new Map<string, Promise<Skeleton>>();
 
   async compile(input: RenderInput): Promise<CompiledRendering> {
     const { roles, overrides, config, locale, tone } = input;
@@ -48,8 +51,7 @@ export class EmailRenderer implements ChannelRenderer {
       LEGAL: protectText(roles.legal),
     };
     const skeleton = await this.skeleton(shape);
-    const filled = skeleton.replace(/LQSLOT([A-Z]+)X/g, (_marker, slot: string) => slots[slot] ?? '');
-    const html = TokenTemplate.html(vault.restore(filled).replace(/LQSALUTATIONX/g, '{{ salutation }}'), 'fields');
+    const slotTemplates = skeleton.slots.map((slot) => TokenTemplate.html(slot === 'SALUTATION' ? '{{ salutation }}' : vault.restore(slots[slot] ?? ''), 'fields'));
     const unsubscribe = `${phrasesFor(locale).unsubscribe}: {% raw %}${config.email.unsubscribePlaceholder}{% endraw %}`;
     const text = TokenTemplate.plain(
       [roles.headline, '{{ salutation }}', roles.body ? markdownToPlainText(roles.body) : '', cta ? `${cta.label}: ${cta.url}` : '', roles.signOff, roles.legal, unsubscribe].filter(Boolean).join('\n\n'),
@@ -63,7 +65,9 @@ export class EmailRenderer implements ChannelRenderer {
         const subjectLine = shortenToFit(fullSubject, (candidate) => [...candidate].length <= SUBJECT_LIMIT);
         if (subjectLine !== fullSubject) warnings.push(`The subject was shortened to ${SUBJECT_LIMIT} characters`);
         const preheaderText = shortenToFit(preheader.render(scope, warnings).trim(), (candidate) => [...candidate].length <= PREHEADER_LIMIT);
-        const htmlBody = injectPreheader(html.render(scope, warnings), preheaderText);
+        let html = skeleton.statics[0];
+        slotTemplates.forEach((template, index) => (html += template.render(scope, warnings) + skeleton.statics[index + 1]));
+        const htmlBody = injectPreheader(html, preheaderText);
         return {
           text: text.render(scope, warnings),
           warnings,
@@ -78,11 +82,11 @@ export class EmailRenderer implements ChannelRenderer {
     };
   }
 
-  private skeleton(shape: EmailShape): Promise<string> {
+  private skeleton(shape: EmailShape): Promise<Skeleton> {
     const key = JSON.stringify(shape);
     let skeleton = this.skeletons.get(key);
     if (!skeleton) {
-      skeleton = mjml2html(skeletonSource(shape), { validationLevel: 'soft', minify: false, keepComments: false }).then((result) => result.html);
+      skeleton = mjml2html(skeletonSource(shape), { validationLevel: 'soft', minify: false, keepComments: false }).then((result) => splitSlots(result.html));
       this.skeletons.set(key, skeleton);
     }
     return skeleton;
@@ -105,6 +109,23 @@ function injectPreheader(html: string, preheader: string): string {
   if (!preheader) return html;
   const hidden = `<div style="display:none;font-size:1px;color:#ffffff;line-height:1px;max-height:0px;max-width:0px;opacity:0;overflow:hidden;">${escapeHtml(preheader)}</div>`;
   return html.replace(/<body([^>]*)>/, `<body$1>${hidden}`);
+}
+
+/** Compiled layout HTML cut at its slots: statics[0] slot[0] statics[1] slot[1] … statics[n]. */
+interface Skeleton {
+  statics: string[];
+  slots: string[];
+}
+
+function splitSlots(html: string): Skeleton {
+  const parts = html.split(/LQ(?:SLOT([A-Z]+)|(SALUTATION))X/);
+  const statics: string[] = [];
+  const slots: string[] = [];
+  for (let index = 0; index < parts.length; index += 3) {
+    statics.push(parts[index]);
+    if (index + 1 < parts.length) slots.push(parts[index + 1] ?? parts[index + 2]);
+  }
+  return { statics, slots };
 }
 
 interface EmailShape {
@@ -138,7 +159,7 @@ function skeletonSource(shape: EmailShape): string {
     </mj-section>
     <mj-section padding="16px 8px">
       <mj-column>
-        <mj-text font-size="12px" line-height="18px" color="#6b7280">${shape.legal ? 'LQSLOTLEGALX<br />' : ''}<a href="{% raw %}${escapeHtml(shape.unsubscribe)}{% endraw %}" style="color:#6b7280">${phrasesFor(shape.language).unsubscribe}</a></mj-text>
+        <mj-text font-size="12px" line-height="18px" color="#6b7280">${shape.legal ? 'LQSLOTLEGALX<br />' : ''}<a href="${escapeHtml(shape.unsubscribe)}" style="color:#6b7280">${phrasesFor(shape.language).unsubscribe}</a></mj-text>
       </mj-column>
     </mj-section>
   </mj-body>
