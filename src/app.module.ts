@@ -8,6 +8,7 @@ import { buildGraphqlOptions } from './graphql/graphql-options';
 import { AssetsModule } from './modules/assets/assets.module';
 import { ApiKeysService } from './modules/auth/api-keys.service';
 import { AuthModule } from './modules/auth/auth.module';
+import { ChannelsModule } from './modules/channels/channels.module';
 import { ContentModelsModule } from './modules/content-models/content-models.module';
 import { ContentModule } from './modules/content/content.module';
 import { DeliveryModule } from './modules/delivery/delivery.module';
@@ -26,6 +27,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot(databaseUrl, config.logSql),
         AuthModule,
+        ChannelsModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [AuthModule],

@@ -103,6 +103,13 @@ describe('content items', () => {
       expect(badSlug.errors![0].extensions!.path).toBe('input.slug');
     });
 
+    it('refuses a channel the hub does not have', async () => {
+      const result = await gql(hub, CREATE, { input: { model: 'message', locale: 'nl', slug: `fax-${Date.now()}`, fields: { headline: 'x', body: 'y' }, metadata: { channels: ['email', 'fax'] } } });
+      expect(errorCode(result)).toBe('BAD_USER_INPUT');
+      expect(result.errors![0].message).toMatch(/Unknown channel "fax"/);
+      expect(result.errors![0].extensions!.path).toBe('input.metadata.channels');
+    });
+
     it('refuses a validity window that ends before it starts', async () => {
       const result = await gql(hub, CREATE, {
         input: { model: 'message', locale: 'nl', slug: `venster-${Date.now()}`, fields: { headline: 'x', body: 'y' }, metadata: { validFrom: '2027-08-01T00:00:00Z', validUntil: '2027-07-01T00:00:00Z' } },

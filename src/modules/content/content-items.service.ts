@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { BadUserInputError, NotFoundError } from '../../common/errors/domain-errors';
 import { decodeCursor, encodeCursor } from '../../common/pagination/cursor';
 import { ChangeFeed } from '../../database/change-feed.service';
@@ -13,6 +13,7 @@ import { ContentMetadataInput } from './dto/content-metadata.input';
 import { CreateContentItemInput } from './dto/create-content-item.input';
 import { UpdateContentItemInput } from './dto/update-content-item.input';
 import { ContentItemEntity } from './entities/content-item.entity';
+import { KNOWN_CHANNELS, KnownChannels } from './known-channels';
 import { ContentRevisionEntity } from './entities/content-revision.entity';
 
 export const CONTENT_CHANGED = 'content-item-changed';
@@ -38,6 +39,7 @@ export class ContentItemsService {
     private readonly repository: ContentItemsRepository,
     private readonly contentModels: ContentModelsService,
     private readonly changeFeed: ChangeFeed,
+    @Inject(KNOWN_CHANNELS) private readonly channels: KnownChannels,
   ) {}
 
   /** DELIVERY keys see published items only; anything else is NOT_FOUND to them, so drafts do not leak by id. */
@@ -68,7 +70,7 @@ export class ContentItemsService {
     const model = this.contentModels.require(input.model);
     const fields = validateFields(model, input.fields, 'input.fields');
     const now = new Date();
-    const metadata = applyMetadata(emptyMetadata(), input.metadata);
+    const metadata = this.checkChannels(applyMetadata(emptyMetadata(), input.metadata));
     return this.repository.insert(
       {
         model: model.key,
@@ -91,7 +93,7 @@ export class ContentItemsService {
     const existing = await this.repository.findById(id);
     if (!existing) throw new NotFoundError(`No content item with id ${id}`);
     const fields = input.fields === undefined ? undefined : validateFields(this.contentModels.require(existing.model), input.fields, 'input.fields');
-    const metadata = input.metadata === undefined ? undefined : applyMetadata(metadataOf(existing), input.metadata);
+    const metadata = input.metadata === undefined ? undefined : this.checkChannels(applyMetadata(metadataOf(existing), input.metadata));
     const saved = await this.repository.update(id, version, 'update', (item) => {
       if (input.slug !== undefined) item.slug = input.slug;
       if (fields !== undefined) item.fields = fields;
@@ -151,6 +153,13 @@ export class ContentItemsService {
     });
     await this.announce(saved);
     return saved;
+  }
+
+  private checkChannels(metadata: ContentMetadata): ContentMetadata {
+    const known = this.channels.keys();
+    const unknown = metadata.channels.find((channel) => !known.includes(channel));
+    if (unknown) throw new BadUserInputError(`Unknown channel "${unknown}" in metadata.channels; channels: ${known.join(', ')}`, 'input.metadata.channels');
+    return metadata;
   }
 
   private announce(item: ContentItemEntity): Promise<void> {

@@ -3,7 +3,6 @@ import { AssetsModule } from '../assets/assets.module';
 import { ContentModelsModule } from '../content-models/content-models.module';
 import { ContentModule } from '../content/content.module';
 import { PersonasModule } from '../personas/personas.module';
-import { ChannelsService } from './channels.service';
 import { DeliveryCatalog } from './delivery-catalog.service';
 import { PersonalizeResolver } from './personalize.resolver';
 import { PersonalizeService } from './personalize.service';
@@ -13,7 +12,7 @@ import { VariantsService } from './variants/variants.service';
 /** Channel apps' side of the hub: channels, hand-written variants, personalize and renderAll. */
 @Module({
   imports: [ContentModule, ContentModelsModule, PersonasModule, AssetsModule],
-  providers: [ChannelsService, DeliveryCatalog, PersonalizeService, PersonalizeResolver, VariantsService, VariantsResolver],
-  exports: [ChannelsService, VariantsService],
+  providers: [DeliveryCatalog, PersonalizeService, PersonalizeResolver, VariantsService, VariantsResolver],
+  exports: [VariantsService],
 })
 export class DeliveryModule {}

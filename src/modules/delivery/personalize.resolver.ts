@@ -4,7 +4,7 @@ import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { Principal } from '../auth/principal';
 import { Role } from '../auth/role.enum';
 import { Roles } from '../auth/roles.decorator';
-import { ChannelsService } from './channels.service';
+import { ChannelsService } from '../channels/channels.service';
 import { ChannelModel } from './graphql/channel.model';
 import { CustomerContextInput } from './graphql/customer-context.input';
 import { PersonalizeInput } from './graphql/personalize.input';

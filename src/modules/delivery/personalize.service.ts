@@ -24,7 +24,7 @@ import { Explanation } from '../selection/explanation';
 import { localeFallbackChain, normalizeLocale } from '../selection/locale-chain';
 import { explainRanking, rankCandidates, RankedCandidate } from '../selection/rank-candidates';
 import { MatchedPersona, resolvePersonas } from '../selection/resolve-personas';
-import { ChannelsService } from './channels.service';
+import { ChannelsService } from '../channels/channels.service';
 import { CatalogEntry, DeliveryCatalog } from './delivery-catalog.service';
 import { CustomerContextInput } from './graphql/customer-context.input';
 import { PersonalizeInput } from './graphql/personalize.input';

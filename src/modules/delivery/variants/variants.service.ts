@@ -8,7 +8,7 @@ import { collectViolations } from '../../content-models/validate-fields';
 import { ChannelVariantsRepository } from '../../content/channel-variants.repository';
 import { ContentItemsRepository } from '../../content/content-items.repository';
 import { ChannelVariantEntity } from '../../content/entities/channel-variant.entity';
-import { ChannelsService } from '../channels.service';
+import { ChannelsService } from '../../channels/channels.service';
 import { VARIANTS_CHANGED } from '../delivery-catalog.service';
 import { CreateVariantInput, UpdateVariantInput } from './variant.inputs';
 

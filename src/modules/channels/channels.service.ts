@@ -1,19 +1,24 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { builtInRenderers } from '../channels/built-in-renderers';
-import { ChannelRenderer } from '../channels/channel-renderer';
-import { ChannelRegistry } from '../channels/channel-registry';
-import { DEFAULT_RENDERER_CONFIG, RendererConfig } from '../channels/renderer-config';
+import { KnownChannels } from '../content/known-channels';
+import { builtInRenderers } from './built-in-renderers';
+import { ChannelRenderer } from './channel-renderer';
+import { ChannelRegistry } from './channel-registry';
+import { DEFAULT_RENDERER_CONFIG, RendererConfig } from './renderer-config';
 
 /** The hub's channel registry and renderer settings, built once from the configuration. */
 @Injectable()
-export class ChannelsService {
+export class ChannelsService implements KnownChannels {
   readonly registry = new ChannelRegistry(builtInRenderers());
   readonly rendererConfig: RendererConfig;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.rendererConfig = { ...DEFAULT_RENDERER_CONFIG, inApp: config.inApp, sms: config.sms };
     for (const plugin of config.channelPlugins) this.loadPlugin(plugin);
+  }
+
+  keys(): string[] {
+    return this.registry.keys();
   }
 
   /** A plugin module exports renderer classes; each becomes a channel, refused at start-up if its key is taken. */
