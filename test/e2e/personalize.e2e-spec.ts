@@ -71,6 +71,11 @@ describe('personalize', () => {
     expect(preferred.data!.personalize.channel).toBe('letter');
   });
 
+  it('says so when the context names a persona the hub does not have', async () => {
+    const { data } = await gql(hub, PERSONALIZE, { input: { itemId: dutchId, channel: 'sms', context: { ...sanne, personas: ['spook'] } } }, delivery);
+    expect(data!.personalize.warnings).toContain('The context names persona "spook", which the hub does not have; it was ignored');
+  });
+
   it('chooses by selector in the locale chain', async () => {
     const { data } = await gql(hub, PERSONALIZE, { input: { selector: { theme: 'zomeractie' }, channel: 'sms', context: { ...sanne, locale: 'en-GB' } } }, delivery);
     expect(data!.personalize).toMatchObject({ __typename: 'SmsVariant', locale: 'en', encoding: 'GSM-7', segments: 1 });

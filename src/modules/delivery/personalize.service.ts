@@ -125,7 +125,9 @@ export class PersonalizeService {
         continue;
       }
       const entry = byItemId.get(candidate.item.id)!;
-      return this.render(entry, candidate, ranked[index + 1], channelChoice, resolution.matched, localeChain, context);
+      const rendered = await this.render(entry, candidate, ranked[index + 1], channelChoice, resolution.matched, localeChain, context);
+      for (const key of resolution.unknown) rendered.warnings.push(`The context names persona "${key}", which the hub does not have; it was ignored`);
+      return rendered;
     }
     throw refusal!;
   }
