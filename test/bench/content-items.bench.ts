@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { seedLargeDataSet } from '../scripts/seed-large';
+import { seedLargeDataSet } from '../../src/scripts/seed-large';
 import { BENCH_ADMIN_KEY, percentile, recreateDatabase, startHub } from './support/hub-process';
 
 /**

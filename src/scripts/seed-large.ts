@@ -1,9 +1,9 @@
 import { Client } from 'pg';
-import { runMigrations } from '../src/database/run-migrations';
+import { runMigrations } from '../database/run-migrations';
 
 /**
  * Fills a database with a large, varied set of content items for benchmarks:
- *   DATABASE_URL=postgres://… node dist/scripts/seed-large.js 100000
+ *   DATABASE_URL=postgres://… node dist/src/scripts/seed-large.js 100000
  * Runs the migrations first. Rows are generated inside PostgreSQL, so 100,000 items take seconds.
  */
 export async function seedLargeDataSet(databaseUrl: string, count: number): Promise<void> {

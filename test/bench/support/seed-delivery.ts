@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { runMigrations } from '../../src/database/run-migrations';
+import { runMigrations } from '../../../src/database/run-migrations';
 
 export const THEMES = 100;
 export const PERSONAS = 50;

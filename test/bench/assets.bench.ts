@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
-import { ImageProcessor, RENDITION_PROFILES } from '../src/modules/assets/image-processor';
-import { photo } from '../src/modules/assets/test-fixtures/hostile-files';
+import { ImageProcessor, RENDITION_PROFILES } from '../../src/modules/assets/image-processor';
+import { photo } from '../../src/modules/assets/test-fixtures/hostile-files';
 import { BENCH_ADMIN_KEY, recreateDatabase, startHub } from './support/hub-process';
 
 /**

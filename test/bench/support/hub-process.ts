@@ -11,7 +11,7 @@ export interface HubProcess {
 }
 
 export async function startHub(databaseUrl: string, port: number, env: Record<string, string> = {}): Promise<HubProcess> {
-  const child = spawn(process.execPath, [path.resolve(__dirname, '../../src/main.js')], {
+  const child = spawn(process.execPath, [path.resolve(__dirname, '../../../src/main.js')], {
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HUB_SEED: 'false', HUB_ADMIN_KEY: BENCH_ADMIN_KEY, NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

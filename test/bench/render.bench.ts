@@ -1,9 +1,9 @@
 import { performance } from 'node:perf_hooks';
-import { builtInRenderers } from '../src/modules/channels/built-in-renderers';
-import { RenderInput } from '../src/modules/channels/channel-renderer';
-import { DEFAULT_RENDERER_CONFIG } from '../src/modules/channels/renderer-config';
-import { GOLDEN_CUSTOMERS, GOLDEN_MESSAGE } from '../src/modules/channels/test-fixtures/golden-message';
-import { Tone } from '../src/modules/personas/persona.types';
+import { builtInRenderers } from '../../src/modules/channels/built-in-renderers';
+import { RenderInput } from '../../src/modules/channels/channel-renderer';
+import { DEFAULT_RENDERER_CONFIG } from '../../src/modules/channels/renderer-config';
+import { GOLDEN_CUSTOMERS, GOLDEN_MESSAGE } from '../../src/modules/channels/test-fixtures/golden-message';
+import { Tone } from '../../src/modules/personas/persona.types';
 
 /**
  * `npm run bench:render`: renders per second per channel in one process, cold (compile + fill,
