@@ -21,10 +21,6 @@ export class ChannelRegistry {
     return renderer;
   }
 
-  has(key: string): boolean {
-    return this.renderers.has(key);
-  }
-
   keys(): string[] {
     return [...this.renderers.keys()];
   }

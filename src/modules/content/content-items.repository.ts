@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In, QueryFailedError, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError, SelectQueryBuilder } from 'typeorm';
 import { ConflictError, NotFoundError, StaleVersionError } from '../../common/errors/domain-errors';
 import { PagePosition } from '../../common/pagination/cursor';
 import { metadataOf, toSnapshotMetadata } from './content-metadata';
@@ -32,10 +32,6 @@ export class ContentItemsRepository {
 
   findById(id: string): Promise<ContentItemEntity | null> {
     return this.dataSource.getRepository(ContentItemEntity).findOne({ where: { id } });
-  }
-
-  findByIds(ids: readonly string[]): Promise<ContentItemEntity[]> {
-    return this.dataSource.getRepository(ContentItemEntity).find({ where: { id: In([...ids]) } });
   }
 
   async page(query: ContentItemsQuery, first: number, after: PagePosition | null): Promise<ContentItemsPage> {

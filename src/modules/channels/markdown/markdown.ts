@@ -20,11 +20,6 @@ export function markdownToSafeHtml(markdown: string): string {
   return sanitizeHtml(marked.parse(markdown, { async: false, gfm: true, breaks: false }), SANITIZE_OPTIONS);
 }
 
-/** Any HTML (a hand-written variant, a title) reduced to the safe subset. */
-export function sanitizeToSafeHtml(html: string): string {
-  return sanitizeHtml(html, SANITIZE_OPTIONS);
-}
-
 /** Plain text of markdown: no markup, no HTML; paragraphs and list items on their own lines. */
 export function markdownToPlainText(markdown: string): string {
   const lines = marked.lexer(markdown).flatMap(blockToLines);

@@ -91,10 +91,6 @@ export class TokenTemplate {
     return new TokenTemplate(source, html, field);
   }
 
-  get isStatic(): boolean {
-    return this.parsed === null;
-  }
-
   render(scope: TokenScope, warnings: string[]): string {
     if (!this.parsed) return this.source;
     for (const path of this.required) {

@@ -2,7 +2,7 @@ import { marked, Token, Tokens } from 'marked';
 import PDFDocument from 'pdfkit';
 import { CustomerAttributes } from '../../../common/customer-context';
 import { BadUserInputError } from '../../../common/errors/domain-errors';
-import { ChannelRenderer, CompiledRendering, Recipient, RenderInput } from '../channel-renderer';
+import { ChannelRenderer, CompiledRendering, RenderInput } from '../channel-renderer';
 import { escapeHtml } from '../html/escape-html';
 import { formatLetterDate, phrasesFor, salutation } from '../locale/salutation';
 import { markdownToPlainText, markdownToSafeHtml } from '../markdown/markdown';

@@ -69,5 +69,3 @@ export class ContentMetadataInput {
   @IsObject()
   attributes?: Record<string, unknown>;
 }
-
-export { KEY as METADATA_KEY_PATTERN, KEY_MESSAGE as METADATA_KEY_MESSAGE };
