@@ -15,6 +15,7 @@ const FILES: Record<string, { file: string; type: string }> = {
   'react-dom.production.min.js': { file: 'node_modules/react-dom/umd/react-dom.production.min.js', type: 'text/javascript' },
   'ide.js': { file: 'src/graphql-ide/public/ide.js', type: 'text/javascript' },
 };
+const PAGE = fs.readFileSync(path.join(root, 'src/graphql-ide/public/ide.html'), 'utf8');
 const CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'";
 
 export function graphqlIde(request: Request, response: Response, next: NextFunction): void {
@@ -23,7 +24,7 @@ export function graphqlIde(request: Request, response: Response, next: NextFunct
     return;
   }
   response.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-  response.type('html').send(fs.readFileSync(path.join(root, 'src/graphql-ide/public/ide.html'), 'utf8'));
+  response.type('html').send(PAGE);
 }
 
 export function graphqlIdeAssets(request: Request, response: Response): void {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CustomerAttributes } from '../../common/customer-context';
+import { CustomerAttributes, CustomerContext } from '../../common/customer-context';
 import { BadUserInputError, ForbiddenError, NotFoundError } from '../../common/errors/domain-errors';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { AssetsService } from '../assets/assets.service';
@@ -44,15 +44,6 @@ export interface PersonalizedVariant extends Omit<RenderedOutput, 'parts'> {
   [part: string]: unknown;
 }
 
-interface Context {
-  customerId: string | undefined;
-  personas: string[];
-  attributes: CustomerAttributes;
-  locale: string | undefined;
-  consents: string[];
-  journeyStage: string | null;
-  now: Date;
-}
 
 /**
  * DESIGN.md §4: from a customer context to one rendered, explained variant. Selection is pure
@@ -96,14 +87,14 @@ export class PersonalizeService {
     return results;
   }
 
-  private async personalizeAmong(entries: CatalogEntry[], requestedChannel: string | undefined, context: Context, preview: boolean, byId: boolean): Promise<PersonalizedVariant> {
+  private async personalizeAmong(entries: CatalogEntry[], requestedChannel: string | undefined, context: CustomerContext, preview: boolean, byId: boolean): Promise<PersonalizedVariant> {
     const resolution = resolvePersonas(context.personas, context.attributes, await this.personas.list());
     const personaKeys = resolution.matched.map((match) => match.persona.key);
     const localeChain = localeFallbackChain(context.locale, this.config.defaultLocale);
     const byItemId = new Map(entries.map((entry) => [entry.item.id, entry]));
     const ranked = rankCandidates(
       entries.map((entry) => entry.item),
-      { personas: personaKeys, localeChain, channel: requestedChannel ?? null, journeyStage: context.journeyStage, now: context.now, includeDrafts: preview },
+      { personas: personaKeys, localeChain, channel: requestedChannel ?? null, journeyStage: context.journeyStage ?? null, now: context.now, includeDrafts: preview },
     );
     if (ranked.length === 0) throw new NotFoundError(this.describeNoMatch(entries, byId, localeChain, requestedChannel, personaKeys, context.now));
 
@@ -139,7 +130,7 @@ export class PersonalizeService {
     channelChoice: ChannelChoice,
     matched: MatchedPersona<PersonaEntity>[],
     localeChain: string[],
-    context: Context,
+    context: CustomerContext,
   ): Promise<PersonalizedVariant> {
     const { item } = entry;
     const { channel } = channelChoice;
@@ -255,14 +246,14 @@ export class PersonalizeService {
   }
 }
 
-function normalizeContext(input: CustomerContextInput): Context {
+function normalizeContext(input: CustomerContextInput): CustomerContext {
   return {
     customerId: input.customerId,
     personas: input.personas ?? [],
     attributes: (input.attributes ?? {}) as CustomerAttributes,
     locale: input.locale ? normalizeLocale(input.locale) : undefined,
     consents: input.consents ?? [],
-    journeyStage: input.journeyStage ?? null,
+    journeyStage: input.journeyStage,
     now: input.now ?? new Date(),
   };
 }
