@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { BENCH_ADMIN_KEY, recreateDatabase, startHub } from './support/hub-process';
-import { PERSONAS, seedDeliveryDataSet, THEMES } from './support/seed-delivery';
+import { PERSONAS, seedDeliveryDataSet, themeLocale, THEMES } from './support/seed-delivery';
 
 /**
  * `npm run bench`: personalize over HTTP with autocannon against the built hub, next to a raw
@@ -37,8 +37,8 @@ async function main(): Promise<void> {
   if (!serverUrl) throw new Error('Set DATABASE_URL to a PostgreSQL server, e.g. postgres://postgres@127.0.0.1:5432/postgres');
   const databaseUrl = await recreateDatabase(serverUrl, 'facet_bench_delivery');
   await seedDeliveryDataSet(databaseUrl, ITEMS, VARIANTS);
-  const itemIds = await publishedIds(databaseUrl);
-  console.log(`Seeded ${itemIds.length} published items, ${PERSONAS} personas, ${VARIANTS} variants`);
+  const items = await publishedItems(databaseUrl);
+  console.log(`Seeded ${ITEMS} published items, ${PERSONAS} personas, ${VARIANTS} variants`);
 
   const baseline = spawn(process.execPath, [path.resolve(__dirname, 'support/baseline-server.js')], {
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(BASELINE_PORT) },
@@ -51,14 +51,20 @@ async function main(): Promise<void> {
   try {
     const deliveryKey = await createDeliveryKey(hub.baseUrl);
     await waitFor(`http://127.0.0.1:${BASELINE_PORT}/health`);
-    const baselineRow = await run('raw baseline (PK SELECT)', `http://127.0.0.1:${BASELINE_PORT}/`, {}, () => JSON.stringify({ id: pick(itemIds) }));
+    const baselineRow = await run('raw baseline (PK SELECT)', `http://127.0.0.1:${BASELINE_PORT}/`, {}, () => JSON.stringify({ id: pick(items).id }));
     rows.push(baselineRow);
     for (const channel of ['tweet', 'inApp', 'email']) {
-      rows.push(await run(`${channel} by itemId`, `${hub.baseUrl}/graphql`, { authorization: `Bearer ${deliveryKey}` }, () => personalizeBody({ itemId: pick(itemIds), channel })));
       rows.push(
-        await run(`${channel} by selector`, `${hub.baseUrl}/graphql`, { authorization: `Bearer ${deliveryKey}` }, () =>
-          personalizeBody({ selector: { theme: `thema-${Math.floor(Math.random() * THEMES)}` }, channel }),
-        ),
+        await run(`${channel} by itemId`, `${hub.baseUrl}/graphql`, { authorization: `Bearer ${deliveryKey}` }, () => {
+          const item = pick(items);
+          return personalizeBody({ itemId: item.id, channel }, item.locale);
+        }),
+      );
+      rows.push(
+        await run(`${channel} by selector`, `${hub.baseUrl}/graphql`, { authorization: `Bearer ${deliveryKey}` }, () => {
+          const theme = Math.floor(Math.random() * THEMES);
+          return personalizeBody({ selector: { theme: `thema-${theme}` }, channel }, themeLocale(theme));
+        }),
       );
     }
   } finally {
@@ -70,7 +76,8 @@ async function main(): Promise<void> {
   printTable(rows, peakRss);
 }
 
-function personalizeBody(input: Record<string, unknown>): string {
+/** Customers ask in the content's language; Dutch ones in Belgian Dutch, so the locale fallback is exercised too. */
+function personalizeBody(input: Record<string, unknown>, contentLocale: string): string {
   const customer = Math.floor(Math.random() * 100_000);
   return JSON.stringify({
     query: PERSONALIZE,
@@ -79,7 +86,7 @@ function personalizeBody(input: Record<string, unknown>): string {
         ...input,
         context: {
           customerId: `c-${customer}`,
-          locale: customer % 3 === 0 ? 'nl-BE' : customer % 3 === 1 ? 'nl' : 'en',
+          locale: contentLocale === 'nl' && customer % 2 === 0 ? 'nl-BE' : contentLocale,
           attributes: { firstName: 'Sanne', age: 20 + (customer % 50), segment: `segment-${customer % PERSONAS}` },
           consents: ['tweet', 'inApp', 'email', 'sms', 'letter'],
         },
@@ -114,13 +121,13 @@ function printTable(rows: Row[], peakRss: number): void {
   console.log(`\nhub peak RSS under load: ${(peakRss / 1024 / 1024).toFixed(0)} MB`);
 }
 
-async function publishedIds(databaseUrl: string): Promise<string[]> {
+async function publishedItems(databaseUrl: string): Promise<{ id: string; locale: string }[]> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   // Items for everyone: one targeted at another persona would (rightly) answer NOT_FOUND.
-  const { rows } = await client.query<{ id: string }>("SELECT id FROM content_items WHERE status = 'PUBLISHED' AND persona_tags = '{}'");
+  const { rows } = await client.query<{ id: string; locale: string }>("SELECT id, locale FROM content_items WHERE status = 'PUBLISHED' AND persona_tags = '{}'");
   await client.end();
-  return rows.map((row) => row.id);
+  return rows;
 }
 
 async function createDeliveryKey(baseUrl: string): Promise<string> {

@@ -4,9 +4,15 @@ import { runMigrations } from '../../../src/database/run-migrations';
 export const THEMES = 100;
 export const PERSONAS = 50;
 
+/** The data set puts item n in theme n % 100 and locale nl for even n, so each theme has one locale. */
+export function themeLocale(theme: number): string {
+  return theme % 2 === 0 ? 'nl' : 'en';
+}
+
 /**
  * The delivery benchmark's data set, generated inside PostgreSQL: published items in nl and en
- * across 100 themes, personas with criteria, and hand-written variants (some in experiments).
+ * across 100 themes (a quarter of each theme targeted at one persona), personas with criteria,
+ * and hand-written variants (some in experiments).
  */
 export async function seedDeliveryDataSet(databaseUrl: string, items: number, variants: number): Promise<void> {
   await runMigrations(databaseUrl);
@@ -36,7 +42,7 @@ export async function seedDeliveryDataSet(databaseUrl: string, items: number, va
               'PUBLISHED', 2, 'thema-' || (n % ${THEMES}), (ARRAY['INSPIRE', 'MOTIVATE', 'CONVERSE', 'SUPPORT'])[1 + n % 4],
               ARRAY[(ARRAY['AWARENESS', 'CONSIDERATION', 'PURCHASE', 'RETENTION', 'ADVOCACY'])[1 + n % 5]],
               ARRAY['tag-' || (n % 20)],
-              CASE WHEN n % 4 = 0 THEN ARRAY['persona-' || (n % ${PERSONAS})] ELSE '{}'::text[] END,
+              CASE WHEN (n / 7) % 4 = 0 THEN ARRAY['persona-' || (n % ${PERSONAS})] ELSE '{}'::text[] END,
               '{}'::text[], n % 10, '{}'::jsonb, 'bench', now() - (n || ' seconds')::interval, now() - (n || ' seconds')::interval, now()
        FROM generate_series(1, $1::int) AS n`,
       [items],
