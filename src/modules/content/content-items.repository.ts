@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, QueryFailedError, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, In, QueryFailedError, SelectQueryBuilder } from 'typeorm';
 import { ConflictError, NotFoundError, StaleVersionError } from '../../common/errors/domain-errors';
 import { PagePosition } from '../../common/pagination/cursor';
 import { metadataOf, toSnapshotMetadata } from './content-metadata';
@@ -44,8 +44,8 @@ export class ContentItemsRepository {
     return { items: rows.slice(0, first), hasNextPage: rows.length > first };
   }
 
-  findPublished(id: string): Promise<ContentItemEntity | null> {
-    return this.dataSource.getRepository(ContentItemEntity).findOne({ where: { id, status: ContentStatus.PUBLISHED } });
+  findPublishedByIds(ids: readonly string[]): Promise<ContentItemEntity[]> {
+    return this.dataSource.getRepository(ContentItemEntity).find({ where: { id: In([...ids]), status: ContentStatus.PUBLISHED } });
   }
 
   /** The most recently updated published items, for warming the delivery cache. */

@@ -1,4 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import { groupInOrder } from '../../common/dataloader/request-loaders';
 import { ChangeFeed } from '../../database/change-feed.service';
 import { ChannelVariantsRepository } from '../content/channel-variants.repository';
 import { ContentItemsRepository } from '../content/content-items.repository';
@@ -31,6 +33,8 @@ export class DeliveryCatalog implements OnModuleInit, OnApplicationBootstrap {
   private readonly logger = new Logger(DeliveryCatalog.name);
   private readonly entries = new Map<string, Promise<CatalogEntry | null>>();
   private readonly selections = new Map<string, Promise<string[]>>();
+  /** Cache misses of concurrent requests (and of one selector's candidates) load together: two queries per batch. */
+  private readonly loader = new DataLoader<string, CatalogEntry | null>((ids) => this.loadMany(ids), { cache: false, maxBatchSize: 500 });
 
   constructor(
     private readonly items: ContentItemsRepository,
@@ -58,12 +62,10 @@ export class DeliveryCatalog implements OnModuleInit, OnApplicationBootstrap {
 
   private async warm(): Promise<void> {
     const items = await this.items.recentlyPublished(WARM_ITEMS);
-    const variants = await this.variants.findByItemIds(items.map((item) => item.id));
-    const byItem = new Map<string, ChannelVariantEntity[]>();
-    for (const variant of variants) byItem.set(variant.itemId, [...(byItem.get(variant.itemId) ?? []), variant]);
-    for (const item of items) {
-      if (!this.entries.has(item.id)) this.entries.set(item.id, Promise.resolve({ item, variants: byItem.get(item.id) ?? [] }));
-    }
+    const entries = await this.withVariants(items.map((item) => item.id), items);
+    entries.forEach((entry, index) => {
+      if (!this.entries.has(items[index].id)) this.entries.set(items[index].id, Promise.resolve(entry));
+    });
   }
 
   /** The published item with this id, or null. */
@@ -71,7 +73,7 @@ export class DeliveryCatalog implements OnModuleInit, OnApplicationBootstrap {
     let entry = this.entries.get(id);
     if (!entry) {
       if (this.entries.size >= MAX_ITEMS) this.entries.clear();
-      entry = this.load(id);
+      entry = this.loader.load(id);
       this.entries.set(id, entry);
       entry.catch(() => this.entries.delete(id));
     }
@@ -97,9 +99,16 @@ export class DeliveryCatalog implements OnModuleInit, OnApplicationBootstrap {
     return { item, variants: await this.variants.findByItemIds([item.id]) };
   }
 
-  private async load(id: string): Promise<CatalogEntry | null> {
-    const item = await this.items.findPublished(id);
-    if (!item) return null;
-    return { item, variants: await this.variants.findByItemIds([id]) };
+  private async loadMany(ids: readonly string[]): Promise<(CatalogEntry | null)[]> {
+    const found = new Map((await this.items.findPublishedByIds(ids)).map((item) => [item.id, item]));
+    return this.withVariants(ids, ids.map((id) => found.get(id) ?? null));
+  }
+
+  /** Entries for items (null where an id has no published item), with every live variant in one query. */
+  private async withVariants(ids: readonly string[], items: (ContentItemEntity | null)[]): Promise<(CatalogEntry | null)[]> {
+    const present = ids.filter((_id, index) => items[index] !== null);
+    const variants = groupInOrder(present, await this.variants.findByItemIds(present), (variant) => variant.itemId);
+    const byItem = new Map(present.map((id, index) => [id, variants[index]]));
+    return items.map((item) => (item ? { item, variants: byItem.get(item.id) ?? [] } : null));
   }
 }
