@@ -131,6 +131,11 @@ describe('personalize', () => {
     const { data } = await gql(hub, '{ channels { key description overrideKeys constraints { name limit } } }', {}, delivery);
     expect(data!.channels.map((channel: any) => channel.key)).toEqual(['tweet', 'email', 'letter', 'inApp', 'sms']);
     expect(data!.channels[0]).toMatchObject({ overrideKeys: ['text'], constraints: [{ name: 'weightedLength', limit: 280 }] });
+    expect(data!.channels.find((channel: any) => channel.key === 'inApp').constraints).toEqual([
+      { name: 'titleLength', limit: 50 },
+      { name: 'bodyLength', limit: 150 },
+    ]);
+    expect(data!.channels.find((channel: any) => channel.key === 'sms').constraints).toEqual([{ name: 'segments', limit: 3 }]);
   });
 });
 

@@ -6,8 +6,11 @@ import { RendererConfig } from './renderer-config';
 /** A constraint a channel declares, listed by the `channels` query. */
 export interface ChannelConstraint {
   name: string;
+  /** A fixed limit, or null when the hub's settings decide it (see `configuredLimit`) or there is none. */
   limit: number | null;
   description: string;
+  /** The limit as this hub is configured, for limits set by environment (in-app lengths, SMS segments). */
+  configuredLimit?: (config: RendererConfig) => number;
 }
 
 export interface Metric {

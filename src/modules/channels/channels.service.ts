@@ -21,6 +21,16 @@ export class ChannelsService implements KnownChannels {
     return this.registry.keys();
   }
 
+  /** Every channel with its constraints, limits resolved against this hub's settings. */
+  describe(): { key: string; description: string; overrideKeys: string[]; constraints: { name: string; limit: number | null; description: string }[] }[] {
+    return this.registry.list().map(({ key, description, overrideKeys, constraints }) => ({
+      key,
+      description,
+      overrideKeys,
+      constraints: constraints.map(({ name, limit, description: text, configuredLimit }) => ({ name, description: text, limit: limit ?? configuredLimit?.(this.rendererConfig) ?? null })),
+    }));
+  }
+
   /** A plugin module exports renderer classes; each becomes a channel, refused at start-up if its key is taken. */
   private loadPlugin(path: string): void {
     // eslint-disable-next-line @typescript-eslint/no-require-imports

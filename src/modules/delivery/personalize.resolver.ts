@@ -21,7 +21,7 @@ export class PersonalizeResolver {
   @Query(() => [ChannelModel], { description: 'Every registered channel with its constraints' })
   @Roles(Role.DELIVERY, Role.PREVIEW)
   channels(): ChannelModel[] {
-    return this.channelsService.registry.list().map(({ key, description, constraints, overrideKeys }) => ({ key, description, constraints, overrideKeys }));
+    return this.channelsService.describe();
   }
 
   @Query(() => RenderedVariantModel, { description: 'The right variant of a message for one customer on one channel, explained' })

@@ -17,8 +17,8 @@ export class InAppRenderer implements ChannelRenderer {
   readonly description = 'A card in the mobile app: title, body, call to action, deep link and image';
   readonly overrideKeys = ['title', 'body'];
   readonly constraints = [
-    { name: 'titleLength', limit: null, description: 'characters of the title (HUB_INAPP_TITLE_LIMIT, default 50)' },
-    { name: 'bodyLength', limit: null, description: 'characters of the body (HUB_INAPP_BODY_LIMIT, default 150)' },
+    { name: 'titleLength', limit: null, description: 'characters of the title (HUB_INAPP_TITLE_LIMIT)', configuredLimit: (config: RendererConfig) => config.inApp.titleLimit },
+    { name: 'bodyLength', limit: null, description: 'characters of the body (HUB_INAPP_BODY_LIMIT)', configuredLimit: (config: RendererConfig) => config.inApp.bodyLimit },
   ];
 
   async compile(input: RenderInput): Promise<CompiledRendering> {

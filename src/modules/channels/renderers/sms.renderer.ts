@@ -15,7 +15,12 @@ export class SmsRenderer implements ChannelRenderer {
   readonly description = 'A text message: plain text with the call-to-action link, GSM-7 or UCS-2';
   readonly overrideKeys = ['text'];
   readonly constraints = [
-    { name: 'segments', limit: null, description: 'segments of 160/153 GSM-7 characters or 70/67 UCS-2 characters; the maximum is set per hub (HUB_SMS_MAX_SEGMENTS)' },
+    {
+      name: 'segments',
+      limit: null,
+      description: 'segments of 160/153 GSM-7 characters or 70/67 UCS-2 characters (HUB_SMS_MAX_SEGMENTS)',
+      configuredLimit: (config: RendererConfig) => config.sms.maxSegments,
+    },
   ];
 
   async compile(input: RenderInput): Promise<CompiledRendering> {
