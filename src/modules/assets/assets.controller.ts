@@ -8,6 +8,7 @@ import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { Principal } from '../auth/principal';
 import { Role } from '../auth/role.enum';
 import { Public, Roles } from '../auth/roles.decorator';
+import { jsonOrText, toAltTexts } from './alt-texts';
 import { toAssetModel } from './asset.mapper';
 import { AssetModel } from './asset.model';
 import { AssetsService, RenditionQuery } from './assets.service';
@@ -68,15 +69,10 @@ export class AssetsController {
 
 function parseAlt(alt: string | undefined, locale: string | undefined): Record<string, string> {
   if (!alt) throw new BadUserInputError('alt text is required', 'alt');
-  if (alt.trim().startsWith('{')) {
-    try {
-      const parsed = JSON.parse(alt) as unknown;
-      if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return parsed as Record<string, string>;
-    } catch {
-      throw new BadUserInputError('alt must be text or a JSON object of locale → text', 'alt');
-    }
-  }
-  return { [locale?.trim() || 'und']: alt };
+  if (!alt.trim().startsWith('{')) return toAltTexts(alt, locale);
+  const parsed = jsonOrText(alt);
+  if (typeof parsed === 'string') throw new BadUserInputError('alt must be text or a JSON object of locale → text', 'alt');
+  return toAltTexts(parsed, locale);
 }
 
 function parseFraction(value: string | undefined, name: string): number | null {
@@ -88,14 +84,10 @@ function parseFraction(value: string | undefined, name: string): number | null {
 
 function parseTags(tags: string | undefined): string[] {
   if (!tags) return [];
-  if (tags.trim().startsWith('[')) {
-    try {
-      const parsed = JSON.parse(tags) as unknown;
-      if (Array.isArray(parsed) && parsed.every((tag) => typeof tag === 'string')) return parsed;
-    } catch {
-      // fall through to the error below
-    }
+  if (!tags.trim().startsWith('[')) return tags.split(',').map((tag) => tag.trim()).filter(Boolean);
+  const parsed = jsonOrText(tags);
+  if (!Array.isArray(parsed) || !parsed.every((tag) => typeof tag === 'string')) {
     throw new BadUserInputError('tags must be a comma-separated list or a JSON array of strings', 'tags');
   }
-  return tags.split(',').map((tag) => tag.trim()).filter(Boolean);
+  return parsed;
 }

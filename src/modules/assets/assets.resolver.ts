@@ -6,6 +6,7 @@ import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { Principal } from '../auth/principal';
 import { Role } from '../auth/role.enum';
 import { Roles } from '../auth/roles.decorator';
+import { toAltTexts } from './alt-texts';
 import { toAssetModel } from './asset.mapper';
 import { AssetModel } from './asset.model';
 import { AssetsService } from './assets.service';
@@ -43,7 +44,7 @@ export class AssetsResolver {
   ): Promise<AssetModel> {
     const upload = await file;
     const asset = await this.service.upload(
-      { data: await readUpload(upload), filename: upload.filename, alt: altTexts(alt, locale), focalX: focalX ?? null, focalY: focalY ?? null, tags: tags ?? [] },
+      { data: await readUpload(upload), filename: upload.filename, alt: toAltTexts(alt, locale), focalX: focalX ?? null, focalY: focalY ?? null, tags: tags ?? [] },
       principal,
     );
     return this.toModel(asset);
@@ -69,10 +70,4 @@ async function readUpload(upload: FileUpload): Promise<Buffer> {
     throw new BadUserInputError(`The upload could not be read: ${(error as Error).message}`, 'file');
   }
   return Buffer.concat(chunks);
-}
-
-function altTexts(alt: unknown, locale: string | undefined): Record<string, string> {
-  if (typeof alt === 'string') return { [locale ?? 'und']: alt };
-  if (typeof alt === 'object' && alt !== null && !Array.isArray(alt) && Object.values(alt).every((text) => typeof text === 'string')) return alt as Record<string, string>;
-  throw new BadUserInputError('alt must be text or an object of locale → text', 'alt');
 }
