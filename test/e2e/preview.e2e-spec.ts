@@ -63,6 +63,11 @@ describe('the preview page in a real browser', () => {
     expect(await page.locator('[data-channel="sms"]').innerText()).toMatch(/segment/);
     await page.screenshot({ path: path.join(OUTPUT, 'preview-1280.png'), fullPage: true });
 
+    await page.locator('#c-revision').selectOption('1');
+    await page.locator('section[aria-label="Revision 1"] [data-channel="email"]').waitFor();
+    expect(await page.locator('section.column').count()).toBe(2);
+    await page.locator('#c-revision').selectOption('');
+
     await page.setViewportSize({ width: 390, height: 844 });
     await page.screenshot({ path: path.join(OUTPUT, 'preview-390.png'), fullPage: true });
     await page.close();
