@@ -23,7 +23,7 @@ import { chooseVariant } from '../selection/choose-variant';
 import { Explanation } from '../selection/explanation';
 import { localeFallbackChain, normalizeLocale } from '../selection/locale-chain';
 import { explainRanking, rankCandidates, RankedCandidate } from '../selection/rank-candidates';
-import { MatchedPersona, resolvePersonas } from '../selection/resolve-personas';
+import { MatchedPersona, PersonaResolution, resolvePersonas } from '../selection/resolve-personas';
 import { ChannelsService } from '../channels/channels.service';
 import { CatalogEntry, DeliveryCatalog } from './delivery-catalog.service';
 import { CustomerContextInput } from './graphql/customer-context.input';
@@ -73,7 +73,7 @@ export class PersonalizeService {
     if (input.channel) this.channels.registry.get(input.channel);
     const context = normalizeContext(input.context);
     const entries = input.itemId ? [await this.entryForItem(input.itemId, preview, input.revision)] : await this.catalog.select(input.selector!);
-    return this.personalizeAmong(entries, input.channel, context, preview, input.itemId !== undefined);
+    return this.personalizeAmong(entries, input.channel, context, await this.resolve(context), preview, input.itemId !== undefined);
   }
 
   /** Every channel the item allows and the customer consented to, each through the same selection. */
@@ -82,13 +82,24 @@ export class PersonalizeService {
     const context = normalizeContext(contextInput);
     const entry = await this.entryForItem(itemId, preview, revision);
     const channels = this.channels.registry.keys().filter((channel) => context.consents.includes(channel) && (entry.item.channels.length === 0 || entry.item.channels.includes(channel)));
+    const resolution = await this.resolve(context);
     const results: PersonalizedVariant[] = [];
-    for (const channel of channels) results.push(await this.personalizeAmong([entry], channel, context, preview, true));
+    for (const channel of channels) results.push(await this.personalizeAmong([entry], channel, context, resolution, preview, true));
     return results;
   }
 
-  private async personalizeAmong(entries: CatalogEntry[], requestedChannel: string | undefined, context: CustomerContext, preview: boolean, byId: boolean): Promise<PersonalizedVariant> {
-    const resolution = resolvePersonas(context.personas, context.attributes, await this.personas.list());
+  private async resolve(context: CustomerContext): Promise<PersonaResolution<PersonaEntity>> {
+    return resolvePersonas(context.personas, context.attributes, await this.personas.list());
+  }
+
+  private async personalizeAmong(
+    entries: CatalogEntry[],
+    requestedChannel: string | undefined,
+    context: CustomerContext,
+    resolution: PersonaResolution<PersonaEntity>,
+    preview: boolean,
+    byId: boolean,
+  ): Promise<PersonalizedVariant> {
     const personaKeys = resolution.matched.map((match) => match.persona.key);
     const localeChain = localeFallbackChain(context.locale, this.config.defaultLocale);
     const byItemId = new Map(entries.map((entry) => [entry.item.id, entry]));
