@@ -32,7 +32,8 @@ export interface CatalogEntry {
 export class DeliveryCatalog implements OnModuleInit, OnApplicationBootstrap {
   private readonly logger = new Logger(DeliveryCatalog.name);
   private readonly entries = new Map<string, Promise<CatalogEntry | null>>();
-  private readonly selections = new Map<string, Promise<string[]>>();
+  /** Candidates per selector; any change anywhere clears them all, so they never outlive their entries' truth. */
+  private readonly selections = new Map<string, Promise<CatalogEntry[]>>();
   /** Cache misses of concurrent requests (and of one selector's candidates) load together: two queries per batch. */
   private readonly loader = new DataLoader<string, CatalogEntry | null>((ids) => this.loadMany(ids), { cache: false, maxBatchSize: 500 });
 
@@ -83,14 +84,18 @@ export class DeliveryCatalog implements OnModuleInit, OnApplicationBootstrap {
   /** Published items matching a selector (locale, channel, validity and personas are decided by selection). */
   async select(selector: ContentSelectorInput): Promise<CatalogEntry[]> {
     const key = JSON.stringify([selector.theme, [...(selector.tags ?? [])].sort(), selector.purpose, selector.journeyStage, selector.model]);
-    let ids = this.selections.get(key);
-    if (!ids) {
+    let candidates = this.selections.get(key);
+    if (!candidates) {
       if (this.selections.size >= MAX_SELECTORS) this.selections.clear();
-      ids = this.items.publishedIds(selector, MAX_CANDIDATES);
-      this.selections.set(key, ids);
-      ids.catch(() => this.selections.delete(key));
+      candidates = this.load(selector);
+      this.selections.set(key, candidates);
+      candidates.catch(() => this.selections.delete(key));
     }
-    const entries = await Promise.all((await ids).map((id) => this.published(id)));
+    return candidates;
+  }
+
+  private async load(selector: ContentSelectorInput): Promise<CatalogEntry[]> {
+    const entries = await Promise.all((await this.items.publishedIds(selector, MAX_CANDIDATES)).map((id) => this.published(id)));
     return entries.filter((entry): entry is CatalogEntry => entry !== null);
   }
 
