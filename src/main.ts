@@ -8,16 +8,25 @@ async function main(): Promise<void> {
   await hub.app.listen(config.port);
   bootstrapLogger.log(`Facet is listening on http://localhost:${config.port}`);
   bootstrapLogger.log(`GraphQL IDE: http://localhost:${config.port}/graphql   Preview: http://localhost:${config.port}/preview`);
+  let stopping = false;
   const stop = async (signal: string) => {
+    // A second Ctrl-C while the first shutdown runs means "now".
+    if (stopping) process.exit(1);
+    stopping = true;
     bootstrapLogger.log(`${signal}: stopping`);
     await hub.close();
     process.exit(0);
   };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
-main().catch((error: unknown) => {
-  bootstrapLogger.error(error instanceof Error ? error.message : String(error));
+/** Whatever stops the hub is told in one line; the embedded PostgreSQL stops with the process. */
+function fail(error: unknown): never {
+  bootstrapLogger.error(`Facet stopped: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
-});
+}
+
+process.on('uncaughtException', fail);
+process.on('unhandledRejection', fail);
+main().catch(fail);
