@@ -14,6 +14,7 @@ const FILES: Record<string, { file: string; type: string }> = {
   'react.production.min.js': { file: 'node_modules/react/umd/react.production.min.js', type: 'text/javascript' },
   'react-dom.production.min.js': { file: 'node_modules/react-dom/umd/react-dom.production.min.js', type: 'text/javascript' },
   'ide.js': { file: 'src/graphql-ide/public/ide.js', type: 'text/javascript' },
+  'ide.css': { file: 'src/graphql-ide/public/ide.css', type: 'text/css' },
 };
 const PAGE = fs.readFileSync(path.join(root, 'src/graphql-ide/public/ide.html'), 'utf8');
 const CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'";

@@ -111,8 +111,29 @@ describe('the preview page in a real browser', () => {
       if (!request.url().startsWith(hub.baseUrl) && !request.url().startsWith('data:')) outside.push(request.url());
     });
     await page.goto(`${hub.baseUrl}/graphql`);
+    await page.getByLabel('API key').fill(previewKey);
+    await page.getByRole('button', { name: 'Use this key' }).click();
     await page.locator('.graphiql-container').waitFor();
     expect(outside).toEqual([]);
+    await page.close();
+  });
+
+  it('loads the schema and docs in the IDE once a key is pasted, and keeps the key out of the URL', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${hub.baseUrl}/graphql`);
+    await page.getByLabel('API key').fill('fct_not-a-key');
+    await page.getByRole('button', { name: 'Use this key' }).click();
+    await expectEventually(() => page.locator('#key-status').innerText(), /refused/);
+    await page.getByLabel('API key').fill(previewKey);
+    await page.getByRole('button', { name: 'Use this key' }).click();
+    await page.getByRole('button', { name: /Show Documentation Explorer/i }).click();
+    await page.getByText('Root Types').waitFor();
+    expect(await page.getByText('Error fetching schema').count()).toBe(0);
+    await page.reload();
+    await page.getByRole('button', { name: /Show Documentation Explorer/i }).click();
+    await page.getByText('Root Types').waitFor();
+    expect(page.url()).not.toContain(previewKey);
+    await page.screenshot({ path: path.join(OUTPUT, 'graphql-ide.png') });
     await page.close();
   });
 });
