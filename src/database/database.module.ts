@@ -1,4 +1,4 @@
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DynamicModule, Global, Logger, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { buildDataSourceOptions } from './data-source-options';
 import { DATABASE_URL } from './database.tokens';
@@ -11,7 +11,7 @@ export class DatabaseModule {
   static forRoot(url: string, logSql: boolean): DynamicModule {
     return {
       module: DatabaseModule,
-      imports: [TypeOrmModule.forRoot({ ...buildDataSourceOptions(url, logSql), migrationsRun: true })],
+      imports: [TypeOrmModule.forRoot({ ...buildDataSourceOptions(url, logSql, new Logger('SQL')), migrationsRun: true })],
       providers: [{ provide: DATABASE_URL, useValue: url }, ChangeFeed],
       exports: [DATABASE_URL, ChangeFeed],
     };

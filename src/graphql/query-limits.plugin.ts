@@ -18,7 +18,7 @@ export function queryLimitsPlugin(limits: { maxDepth: number; maxComplexity: num
           });
           if (complexity > limits.maxComplexity) {
             throw new GraphQLError(`The query is too complex (${complexity}; the limit is ${limits.maxComplexity}); ask for fewer fields or smaller pages`, {
-              extensions: { code: 'BAD_USER_INPUT', complexity, limit: limits.maxComplexity },
+              extensions: { code: 'BAD_USER_INPUT', complexity, limit: limits.maxComplexity, http: { status: 400 } },
             });
           }
         },

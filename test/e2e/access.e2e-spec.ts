@@ -66,7 +66,9 @@ describe('access: keys and roles', () => {
   it('lets EDITOR write content and personas but not manage keys', async () => {
     expect((await gql(hub, CREATE, { input: buildMessageInput() }, keys.EDITOR)).errors).toBeUndefined();
     expect((await gql(hub, PERSONA, {}, keys.EDITOR)).errors).toBeUndefined();
-    expect(errorCode(await gql(hub, CREATE_KEY, {}, keys.EDITOR))).toBe('FORBIDDEN');
+    const editorCreatesKey = await gql(hub, CREATE_KEY, {}, keys.EDITOR);
+    expect(errorCode(editorCreatesKey)).toBe('FORBIDDEN');
+    expect(editorCreatesKey.errors![0].message).toMatch(/^An EDITOR key may not do this/);
   });
 
   it('refuses every write to DELIVERY', async () => {
@@ -119,6 +121,7 @@ describe('request limits', () => {
     const complex = await gql(hub, aliases);
     expect(errorCode(complex)).toBe('BAD_USER_INPUT');
     expect(complex.errors![0].message).toMatch(/too complex/);
+    expect(complex.status).toBe(400);
   });
 
   it('never shows stack traces or SQL', async () => {

@@ -63,6 +63,9 @@ describe('content items', () => {
     const item = await createItem(hub);
     const duplicate = await gql(hub, CREATE, { input: { model: 'message', locale: 'nl', slug: item.slug, fields: { headline: 'x', body: 'y' } } });
     expect(errorCode(duplicate)).toBe('CONFLICT');
+    expect(duplicate.errors![0].message).toMatch(/already exists; choose another slug/);
+    // The refusal is the client's mistake: no SQL, values or stack trace in the hub's log.
+    expect(hub.output()).not.toMatch(/duplicate key|INSERT INTO|_bt_check_unique|at .*\.js:\d+/);
     const otherLocale = await gql(hub, CREATE, { input: { model: 'message', locale: 'en', slug: item.slug, fields: { headline: 'x', body: 'y' } } });
     expect(otherLocale.errors).toBeUndefined();
   });

@@ -96,10 +96,29 @@ describe('personalize', () => {
     const expired = await createPublishedItem(hub, { metadata: { validFrom: '2020-01-01T00:00:00Z', validUntil: '2021-01-01T00:00:00Z' } });
     const result = await gql(hub, PERSONALIZE, { input: { itemId: expired.id, channel: 'sms', context: sanne } }, delivery);
     expect(errorCode(result)).toBe('NOT_FOUND');
-    expect(result.errors![0].message).toMatch(/valid until 2021-01-01/);
+    expect(result.errors![0].message).toMatch(/is not valid at this moment/);
+    expect(result.errors![0].message).not.toMatch(/2021/);
     const nothing = await gql(hub, PERSONALIZE, { input: { selector: { theme: 'bestaat-niet' }, context: sanne } }, delivery);
     expect(errorCode(nothing)).toBe('NOT_FOUND');
-    expect(nothing.errors![0].message).toMatch(/No published content matches/);
+    expect(nothing.errors![0].message).toMatch(/no message has these selector values/);
+  });
+
+  it('says in a selector NOT_FOUND why each considered candidate was excluded', async () => {
+    const theme = `uitgesloten-${Date.now()}`;
+    await createPublishedItem(hub, { locale: 'de', metadata: { theme } });
+    await createPublishedItem(hub, { metadata: { theme, personaTags: ['meneer-de-vries'] } });
+    await createPublishedItem(hub, { metadata: { theme, personaTags: ['meneer-de-vries'] } });
+    const result = await gql(hub, PERSONALIZE, { input: { selector: { theme }, channel: 'sms', context: { ...sanne, attributes: { age: 34 } } } }, delivery);
+    expect(errorCode(result)).toBe('NOT_FOUND');
+    expect(result.errors![0].message).toMatch(/of 3 candidates, 2 for personas the customer doesn't match \(meneer-de-vries\), 1 in a locale outside the chain \(de\)/);
+  });
+
+  it('warns when an attribute has the wrong type for a persona, and when the context names an unknown persona', async () => {
+    const result = await gql(hub, PERSONALIZE, { input: { itemId: dutchId, channel: 'sms', context: { ...sanne, personas: ['bestaat-niet'], attributes: { ...sanne.attributes, age: '34' } } } }, delivery);
+    expect(result.errors).toBeUndefined();
+    const warnings: string[] = result.data!.personalize.warnings;
+    expect(warnings).toContain('The context names persona "bestaat-niet", which the hub does not have; it was ignored');
+    expect(warnings.some((warning) => /Persona "sportieve-sanne" could not be matched: attribute "age" is a text \("34"\), but "age ≥ 25" needs a number/.test(warning))).toBe(true);
   });
 
   it('refuses ambiguous input and unknown channels', async () => {

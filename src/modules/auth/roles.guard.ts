@@ -28,7 +28,7 @@ export class RolesGuard implements CanActivate {
     const principal = request[PRINCIPAL_KEY];
     const allowed = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets) ?? [Role.ADMIN];
     if (!allowed.some((role) => hasRole(principal, role))) {
-      throw new ForbiddenError(`A ${principal.role} key may not do this; it needs one of: ${allowed.join(', ')}`);
+      throw new ForbiddenError(`${/^[AEIOU]/.test(principal.role) ? 'An' : 'A'} ${principal.role} key may not do this; it needs one of: ${allowed.join(', ')}`);
     }
     return true;
   }

@@ -22,7 +22,7 @@ import { chooseChannel, ChannelChoice } from '../selection/choose-channel';
 import { chooseVariant } from '../selection/choose-variant';
 import { Explanation } from '../selection/explanation';
 import { localeFallbackChain, normalizeLocale } from '../selection/locale-chain';
-import { explainRanking, rankCandidates, RankedCandidate } from '../selection/rank-candidates';
+import { Exclusion, explainRanking, rankCandidates, RankedCandidate, SelectionCriteria, summarizeExclusions, whyExcluded } from '../selection/rank-candidates';
 import { MatchedPersona, PersonaResolution, resolvePersonas } from '../selection/resolve-personas';
 import { ChannelsService } from '../channels/channels.service';
 import { CatalogEntry, DeliveryCatalog } from './delivery-catalog.service';
@@ -103,11 +103,12 @@ export class PersonalizeService {
     const personaKeys = resolution.matched.map((match) => match.persona.key);
     const localeChain = localeFallbackChain(context.locale, this.config.defaultLocale);
     const byItemId = new Map(entries.map((entry) => [entry.item.id, entry]));
+    const criteria: SelectionCriteria = { personas: personaKeys, localeChain, channel: requestedChannel ?? null, journeyStage: context.journeyStage ?? null, now: context.now, includeDrafts: preview };
     const ranked = rankCandidates(
       entries.map((entry) => entry.item),
-      { personas: personaKeys, localeChain, channel: requestedChannel ?? null, journeyStage: context.journeyStage ?? null, now: context.now, includeDrafts: preview },
+      criteria,
     );
-    if (ranked.length === 0) throw new NotFoundError(this.describeNoMatch(entries, byId, localeChain, requestedChannel, personaKeys, context.now));
+    if (ranked.length === 0) throw new NotFoundError(this.describeNoMatch(entries, byId, criteria));
 
     let refusal: BadUserInputError | null = null;
     for (let index = 0; index < ranked.length; index += 1) {
@@ -128,7 +129,7 @@ export class PersonalizeService {
       }
       const entry = byItemId.get(candidate.item.id)!;
       const rendered = await this.render(entry, candidate, ranked[index + 1], channelChoice, resolution.matched, localeChain, context);
-      for (const key of resolution.unknown) rendered.warnings.push(`The context names persona "${key}", which the hub does not have; it was ignored`);
+      rendered.warnings.push(...resolution.warnings);
       return rendered;
     }
     throw refusal!;
@@ -242,18 +243,17 @@ export class PersonalizeService {
     return this.catalog.uncached(old);
   }
 
-  /** For one requested item, say which rule excluded it; for a selector, what was asked. */
-  private describeNoMatch(entries: CatalogEntry[], byId: boolean, localeChain: string[], channel: string | undefined, personas: string[], now: Date): string {
-    if (!byId || entries.length !== 1) {
-      return `No published content matches this selector for locale ${localeChain.join(' → ')}${channel ? ` on ${channel}` : ''} at ${now.toISOString()} (${entries.length} candidate${entries.length === 1 ? '' : 's'} considered)`;
+  /** Which rule kept each candidate out, in words that name no dates (a DELIVERY key must not learn a schedule). */
+  private describeNoMatch(entries: CatalogEntry[], byId: boolean, criteria: SelectionCriteria): string {
+    const where = `for locale ${criteria.localeChain.join(' → ')}${criteria.channel ? ` on ${criteria.channel}` : ''}`;
+    const exclusions = entries.map((entry) => whyExcluded(entry.item, criteria)).filter((exclusion): exclusion is Exclusion => exclusion !== null);
+    if (byId && entries.length === 1) {
+      const { item } = entries[0];
+      const personas = criteria.personas.length ? criteria.personas.join(', ') : 'no persona';
+      return `No published content matches ${where}: item ${item.id} is ${summarizeExclusions(exclusions).replace(/^1 /, '')}${exclusions[0]?.rule === 'personas' ? `, and the customer matches ${personas}` : ''}`;
     }
-    const { item } = entries[0];
-    if (item.status === ContentStatus.ARCHIVED) return `Content item ${item.id} is archived`;
-    if (item.validFrom && item.validFrom > now) return `No published content matches: item ${item.id} is valid from ${item.validFrom.toISOString()}`;
-    if (item.validUntil && item.validUntil <= now) return `No published content matches: item ${item.id} was valid until ${item.validUntil.toISOString()}`;
-    if (channel && item.channels.length > 0 && !item.channels.includes(channel)) return `No published content matches: item ${item.id} may not go out on ${channel} (allowed: ${item.channels.join(', ')})`;
-    if (!localeChain.includes(item.locale)) return `No published content matches: item ${item.id} is in ${item.locale}, outside the locale chain ${localeChain.join(' → ')}`;
-    return `No published content matches: item ${item.id} is for ${item.personaTags.join(', ')}, and the customer matches ${personas.length ? personas.join(', ') : 'no persona'}`;
+    if (entries.length === 0) return `No published content matches this selector ${where}: no message has these selector values`;
+    return `No published content matches this selector ${where}: of ${entries.length} candidate${entries.length === 1 ? '' : 's'}, ${summarizeExclusions(exclusions)}`;
   }
 }
 

@@ -41,18 +41,55 @@ export function rankCandidates<T extends SelectableItem>(items: T[], criteria: S
   const personas = new Set(criteria.personas);
   const ranked: RankedCandidate<T>[] = [];
   for (const item of items) {
-    if (item.status !== 'PUBLISHED' && !(criteria.includeDrafts && item.status === 'DRAFT')) continue;
-    if (item.validFrom && item.validFrom > criteria.now) continue;
-    if (item.validUntil && item.validUntil <= criteria.now) continue;
-    if (criteria.channel && item.channels.length > 0 && !item.channels.includes(criteria.channel)) continue;
-    const localeRank = criteria.localeChain.indexOf(item.locale);
-    if (localeRank < 0) continue;
+    if (whyExcluded(item, criteria, personas)) continue;
     const targeted = item.personaTags.some((tag) => personas.has(tag));
-    if (item.personaTags.length > 0 && !targeted) continue;
     const journeyMatch = criteria.journeyStage !== null && item.journeyStages.includes(criteria.journeyStage);
-    ranked.push({ item, localeRank, targeted, journeyMatch, score: (targeted ? 10_000 : 0) + (journeyMatch ? 1_000 : 0) + item.priority });
+    ranked.push({ item, localeRank: criteria.localeChain.indexOf(item.locale), targeted, journeyMatch, score: (targeted ? 10_000 : 0) + (journeyMatch ? 1_000 : 0) + item.priority });
   }
   return ranked.sort(compareCandidates);
+}
+
+/** The rule that keeps an item out of the ranking; one list of rules serves ranking and the NOT_FOUND message. */
+export interface Exclusion {
+  rule: 'status' | 'validity' | 'channel' | 'locale' | 'personas';
+  /** In words, without dates: a DELIVERY key must not learn a schedule from a refusal. */
+  detail: string;
+}
+
+export function whyExcluded(item: SelectableItem, criteria: SelectionCriteria, personas: ReadonlySet<string> = new Set(criteria.personas)): Exclusion | null {
+  if (item.status !== 'PUBLISHED' && !(criteria.includeDrafts && item.status === 'DRAFT')) return { rule: 'status', detail: item.status.toLowerCase() };
+  if ((item.validFrom && item.validFrom > criteria.now) || (item.validUntil && item.validUntil <= criteria.now)) return { rule: 'validity', detail: 'not valid at this moment' };
+  if (criteria.channel && item.channels.length > 0 && !item.channels.includes(criteria.channel)) return { rule: 'channel', detail: `only for ${item.channels.join(', ')}` };
+  if (!criteria.localeChain.includes(item.locale)) return { rule: 'locale', detail: item.locale };
+  if (item.personaTags.length > 0 && !item.personaTags.some((tag) => personas.has(tag))) return { rule: 'personas', detail: item.personaTags.join(', ') };
+  return null;
+}
+
+const EXCLUSION_WORDS: Record<Exclusion['rule'], string> = {
+  status: 'not published',
+  validity: 'not valid at this moment',
+  channel: 'not allowed on this channel',
+  locale: 'in a locale outside the chain',
+  personas: "for personas the customer doesn't match",
+};
+
+/** "3 for personas the customer doesn't match (sportieve-sanne), 1 in a locale outside the chain (de)". */
+export function summarizeExclusions(exclusions: Exclusion[]): string {
+  const byRule = new Map<Exclusion['rule'], Set<string>>();
+  const counts = new Map<Exclusion['rule'], number>();
+  for (const { rule, detail } of exclusions) {
+    counts.set(rule, (counts.get(rule) ?? 0) + 1);
+    if (!byRule.has(rule)) byRule.set(rule, new Set());
+    byRule.get(rule)!.add(detail);
+  }
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([rule, count]) => {
+      const details = [...byRule.get(rule)!];
+      const shown = rule === 'validity' ? '' : ` (${details.slice(0, 5).join('; ')}${details.length > 5 ? '; …' : ''})`;
+      return `${count} ${EXCLUSION_WORDS[rule]}${shown}`;
+    })
+    .join(', ');
 }
 
 export function compareCandidates<T extends SelectableItem>(a: RankedCandidate<T>, b: RankedCandidate<T>): number {

@@ -17,6 +17,8 @@ export interface PersonaResolution<P extends PersonaDefinition = PersonaDefiniti
   matched: MatchedPersona<P>[];
   /** Keys the context named that are not (or no longer) personas of the hub. */
   unknown: string[];
+  /** Why the context's attributes could not be judged by some persona's criteria, for the answer's warnings. */
+  warnings: string[];
 }
 
 /** Personas named in the context (in their order), then those whose criteria the attributes satisfy (by key). */
@@ -30,10 +32,12 @@ export function resolvePersonas<P extends PersonaDefinition>(named: string[], at
     else unknown.push(key);
   }
   const namedKeys = new Set(named);
+  const warnings = unknown.map((key) => `The context names persona "${key}", which the hub does not have; it was ignored`);
   for (const persona of [...personas].sort((a, b) => a.key.localeCompare(b.key))) {
     if (namedKeys.has(persona.key) || !persona.criteria) continue;
     const result = evaluateCriteria(persona.criteria, attributes);
     if (result.matched) matched.push({ persona, via: `criteria: ${result.via.join(', ')}` });
+    else warnings.push(...result.mismatches.map((mismatch) => `Persona "${persona.key}" could not be matched: ${mismatch}`));
   }
-  return { matched, unknown };
+  return { matched, unknown, warnings };
 }

@@ -2,7 +2,7 @@ import { BadUserInputError } from '../../common/errors/domain-errors';
 import { chooseChannel } from './choose-channel';
 import { chooseVariant, SelectableVariant } from './choose-variant';
 import { localeFallbackChain } from './locale-chain';
-import { explainRanking, rankCandidates, SelectableItem } from './rank-candidates';
+import { explainRanking, rankCandidates, SelectableItem, summarizeExclusions, whyExcluded } from './rank-candidates';
 import { resolvePersonas } from './resolve-personas';
 
 const now = new Date('2027-07-05T12:00:00Z');
@@ -47,6 +47,20 @@ describe('resolvePersonas', () => {
       ['sportieve-sanne', 'criteria: age ≥ 25'],
     ]);
     expect(result.unknown).toEqual(['ghost']);
+    expect(result.warnings).toEqual(['The context names persona "ghost", which the hub does not have; it was ignored']);
+  });
+
+  it('warns when an attribute has the wrong type for a persona\'s criteria, e.g. age given as a text', () => {
+    const result = resolvePersonas([], { age: '34' }, personas);
+    expect(result.matched).toEqual([]);
+    expect(result.warnings).toEqual([
+      'Persona "meneer-de-vries" could not be matched: attribute "age" is a text ("34"), but "age ≥ 60" needs a number',
+      'Persona "sportieve-sanne" could not be matched: attribute "age" is a text ("34"), but "age ≥ 25" needs a number',
+    ]);
+  });
+
+  it('does not warn when an attribute of the right type simply does not match', () => {
+    expect(resolvePersonas([], { age: 12 }, personas).warnings).toEqual([]);
   });
 });
 
@@ -66,6 +80,24 @@ describe('rankCandidates', () => {
       criteria,
     );
     expect(ranked.map((candidate) => candidate.item.id)).toEqual([kept.id]);
+  });
+
+  it('names the rule that excluded each candidate, and never a date', () => {
+    const exclusions = [
+      item({ status: 'DRAFT' }),
+      item({ validFrom: new Date('2027-08-01T00:00:00Z') }),
+      item({ channels: ['email'] }),
+      item({ locale: 'de' }),
+      item({ personaTags: ['meneer-de-vries'] }),
+      item({ personaTags: ['meneer-de-vries', 'trendy-tim'] }),
+    ].map((candidate) => whyExcluded(candidate, { ...criteria, channel: 'tweet' }));
+    expect(exclusions.map((exclusion) => exclusion?.rule)).toEqual(['status', 'validity', 'channel', 'locale', 'personas', 'personas']);
+    const summary = summarizeExclusions(exclusions.filter((exclusion) => exclusion !== null));
+    expect(summary).toBe(
+      "2 for personas the customer doesn't match (meneer-de-vries; meneer-de-vries, trendy-tim), 1 not published (draft), 1 not valid at this moment, 1 not allowed on this channel (only for email), 1 in a locale outside the chain (de)",
+    );
+    expect(summary).not.toMatch(/2027/);
+    expect(whyExcluded(item(), criteria)).toBeNull();
   });
 
   it('prefers the requested locale, then targeting, then journey stage, priority and recency', () => {

@@ -4,29 +4,54 @@ export interface CriteriaResult {
   matched: boolean;
   /** The conditions that held, in words, for the explanation ("age ≥ 25"). */
   via: string[];
+  /** Conditions that could not be judged because the attribute has the wrong type, in words for a warning. */
+  mismatches: string[];
 }
 
 /**
  * Evaluates parsed criteria against customer attributes. Pure and total: a type mismatch (gte
- * on a string, contains on a number) is simply false, never an error.
+ * on a string, contains on a number) is false, never an error, and is reported in `mismatches`
+ * so that a channel app sending `age: "34"` learns why a persona did not match.
  */
 export function evaluateCriteria(criteria: Criteria, attributes: Record<string, unknown>): CriteriaResult {
-  if ('all' in criteria) {
-    const results = criteria.all.map((child) => evaluateCriteria(child, attributes));
-    const matched = results.every((result) => result.matched);
-    return { matched, via: matched ? results.flatMap((result) => result.via) : [] };
-  }
-  if ('any' in criteria) {
-    const held = criteria.any.map((child) => evaluateCriteria(child, attributes)).filter((result) => result.matched);
-    return { matched: held.length > 0, via: held.flatMap((result) => result.via) };
+  if ('all' in criteria || 'any' in criteria) {
+    const results = ('all' in criteria ? criteria.all : criteria.any).map((child) => evaluateCriteria(child, attributes));
+    const mismatches = results.flatMap((result) => result.mismatches);
+    const held = results.filter((result) => result.matched);
+    const matched = 'all' in criteria ? held.length === results.length : held.length > 0;
+    return { matched, via: matched ? held.flatMap((result) => result.via) : [], mismatches };
   }
   if ('not' in criteria) {
     const inner = evaluateCriteria(criteria.not, attributes);
-    return { matched: !inner.matched, via: inner.matched ? [] : [`not (${describeCriteria(criteria.not)})`] };
+    return { matched: !inner.matched, via: inner.matched ? [] : [`not (${describeCriteria(criteria.not)})`], mismatches: inner.mismatches };
   }
   const value = readPath(attributes, criteria.attr);
   const matched = compare(criteria, value);
-  return { matched, via: matched ? [describeCriteria(criteria)] : [] };
+  const expected = matched ? null : expectedType(criteria, value);
+  return {
+    matched,
+    via: matched ? [describeCriteria(criteria)] : [],
+    mismatches: expected ? [`attribute "${criteria.attr}" is ${describeType(value)}, but "${describeCriteria(criteria)}" needs ${expected}`] : [],
+  };
+}
+
+/** The type a present attribute should have had for the condition to be judged, or null when it had it. */
+function expectedType(criteria: Criteria & { attr: string }, value: unknown): string | null {
+  if (value === undefined || value === null || 'exists' in criteria) return null;
+  if ('gte' in criteria || 'lte' in criteria) {
+    const bound = 'gte' in criteria ? criteria.gte : criteria.lte;
+    if (typeof bound === 'number') return typeof value === 'number' ? null : 'a number';
+    return typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? null : 'an ISO date';
+  }
+  if ('contains' in criteria) return Array.isArray(value) || typeof value === 'string' ? null : 'a list or a text';
+  const wanted: unknown[] = 'eq' in criteria ? [criteria.eq] : 'in' in criteria ? criteria.in : [];
+  return wanted.length === 0 || wanted.some((candidate) => typeof candidate === typeof value) ? null : `a ${typeof wanted[0]}`;
+}
+
+function describeType(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') return `a text (${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)})`;
+  return `a ${typeof value}`;
 }
 
 export function describeCriteria(criteria: Criteria): string {
