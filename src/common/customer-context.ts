@@ -1,6 +1,6 @@
 import { JourneyStage } from '../modules/content/content.enums';
 
-/** What a channel app knows about one customer at request time (DESIGN.md §2). */
+/** What a channel app knows about one customer at request time (the README's "Customer context"). */
 export interface CustomerContext {
   /** Stable id used for experiment buckets; absent means a random arm. */
   customerId?: string;

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-/** The hub's whole configuration, read and validated once from the environment (DESIGN.md §6). */
+/** The hub's whole configuration, read and validated once from the environment (the README's Configuration table). */
 export interface AppConfig {
   port: number;
   /** Unset: the hub starts an embedded PostgreSQL whose data lives in `dataDir/postgres`. */

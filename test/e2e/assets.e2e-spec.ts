@@ -46,6 +46,8 @@ describe('assets', () => {
     const head = await request(hub.baseUrl).head(`/assets/${asset.id}/email`);
     expect(head.status).toBe(200);
     expect(Number(head.headers['content-length'])).toBeLessThanOrEqual(200_000);
+    const inApp = await request(hub.baseUrl).get(`/assets/${asset.id}/inApp`).buffer(true);
+    expect(await sharp(inApp.body).metadata()).toMatchObject({ width: 720, format: 'webp' });
     const custom = await request(hub.baseUrl).get(`/assets/${asset.id}/original?w=300&h=300&format=webp&fit=cover`).buffer(true);
     expect(await sharp(custom.body).metadata()).toMatchObject({ width: 300, height: 300, format: 'webp' });
     expect((await request(hub.baseUrl).get(`/assets/${asset.id}/original?w=99999`)).status).toBe(400);

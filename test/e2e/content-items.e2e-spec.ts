@@ -12,7 +12,7 @@ describe('content items', () => {
   });
   afterAll(() => hub.close());
 
-  it('creates a draft at version 1 with the metadata of DESIGN.md', async () => {
+  it('creates a draft at version 1 with all of its metadata', async () => {
     const item = await createItem(hub, { metadata: { personaTags: ['sportieve-sanne'], validFrom: '2027-07-01T00:00:00.000Z' } });
     expect(item).toMatchObject({ status: 'DRAFT', version: 1, model: 'message', locale: 'nl', author: 'HUB_ADMIN_KEY' });
     expect(item.metadata).toMatchObject({ theme: 'zomeractie', purpose: 'MOTIVATE', journeyStages: ['CONSIDERATION'], personaTags: ['sportieve-sanne'], priority: 10, validFrom: '2027-07-01T00:00:00.000Z' });

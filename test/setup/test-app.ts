@@ -9,7 +9,7 @@ import { cloneDatabase } from './test-database';
 /**
  * e2e tests run the built hub (`npm run build` → dist/src/main.js) as a real process, exactly as
  * `npm start` does, and talk to it over HTTP. NestJS 12 ships only ES modules, which jest's module
- * system cannot load on Node 20, so nothing of src/ that imports Nest is imported into a test.
+ * system cannot load, so nothing of src/ that imports Nest is imported into a test.
  */
 export const TEST_ADMIN_KEY = 'fct_test-admin-key-for-e2e-only';
 const MAIN = path.resolve(__dirname, '../../dist/src/main.js');

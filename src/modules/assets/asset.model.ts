@@ -12,6 +12,9 @@ export class AssetRenditionsModel {
   @Field()
   tweet: string;
 
+  @Field({ description: 'The same as inApp2x' })
+  inApp: string;
+
   @Field()
   inApp1x: string;
 

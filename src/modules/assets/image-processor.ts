@@ -40,7 +40,8 @@ export const RENDITION_PROFILES: Record<string, RenditionRequest> = {
   email: { width: 600, fit: 'inside', maxBytes: 200_000 },
   /** The 1200×675 card image of a post, cropped around the focal point. */
   tweet: { width: 1200, height: 675, fit: 'cover', format: 'jpeg', quality: 85 },
-  /** In-app cards are 360 points wide: WebP at 1x, 2x and 3x device density. */
+  /** In-app cards are 360 points wide: WebP at 1x, 2x and 3x device density; `inApp` is the 2x most phones want. */
+  inApp: { width: 720, fit: 'inside', format: 'webp', quality: 80 },
   inApp1x: { width: 360, fit: 'inside', format: 'webp', quality: 80 },
   inApp2x: { width: 720, fit: 'inside', format: 'webp', quality: 80 },
   inApp3x: { width: 1080, fit: 'inside', format: 'webp', quality: 80 },

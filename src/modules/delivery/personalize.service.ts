@@ -46,7 +46,7 @@ export interface PersonalizedVariant extends Omit<RenderedOutput, 'parts'> {
 
 
 /**
- * DESIGN.md §4: from a customer context to one rendered, explained variant. Selection is pure
+ * From a customer context to one rendered, explained variant. Selection is pure
  * (src/modules/selection); this service feeds it from the delivery catalog and renders the winner
  * with renderings compiled once per (item version, variant, channel, tone).
  */

@@ -9,7 +9,7 @@ export interface ChannelChoice {
 }
 
 /**
- * DESIGN.md §4 step 5. A given channel must be consented to; otherwise the first channel of the
+ * Step 5 of selection (README.md beside this file). A given channel must be consented to; otherwise the first channel of the
  * matched personas' preferences that the customer consented to and the item allows. Nothing is
  * ever sent on a channel the customer did not allow.
  */

@@ -21,7 +21,7 @@ export interface VariantChoice<V extends SelectableVariant> {
 }
 
 /**
- * DESIGN.md §4 step 4: a hand-written variant for (channel, persona, locale) beats the automatic
+ * Step 4 of selection (README.md beside this file): a hand-written variant for (channel, persona, locale) beats the automatic
  * rendering; targeted beats untargeted, the item's own locale beats "any locale". When the best
  * variant is an experiment arm, the arm is drawn among that experiment's applicable arms by weight.
  */

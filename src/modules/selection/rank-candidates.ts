@@ -33,7 +33,7 @@ export interface RankedCandidate<T extends SelectableItem> {
 }
 
 /**
- * DESIGN.md §4 steps 1–3: keep what may be sent now, then order by locale (the requested one
+ * Steps 1–3 of selection (README.md beside this file): keep what may be sent now, then order by locale (the requested one
  * before its fallbacks), persona targeting, journey stage, priority, recency, and finally id so
  * that equal input always gives an equal answer.
  */

@@ -7,7 +7,7 @@ import { parseCriteria } from './parse-criteria';
 const sanne = { age: 34, interests: ['running', 'yoga'], city: 'Gent', address: { country: 'BE' }, memberSince: '2019-05-01' };
 
 describe('parseCriteria', () => {
-  it('accepts the language of DESIGN.md', () => {
+  it('accepts the whole criteria language: all, any, not and every operator', () => {
     const criteria = { all: [{ attr: 'age', gte: 25 }, { any: [{ attr: 'interests', contains: 'running' }, { not: { attr: 'city', in: ['Gent'] } }] }, { attr: 'email', exists: false }] };
     expect(parseCriteria(criteria)).toEqual(criteria);
   });
