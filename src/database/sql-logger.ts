@@ -19,7 +19,7 @@ export class SqlLogger implements TypeOrmLogger {
   ) {}
 
   logQuery(query: string): void {
-    if (this.logStatements) this.logger.log(query);
+    if (this.logStatements) this.logger.log(`query: ${query}`);
   }
 
   logQueryError(error: string | Error): void {

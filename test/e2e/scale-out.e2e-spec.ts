@@ -114,5 +114,5 @@ describe('a channel added as a plugin', () => {
 });
 
 function countQueries(output: string): number {
-  return (output.match(/^query: /gm) ?? []).length;
+  return (output.match(/\[SQL\] query: /g) ?? []).length;
 }
