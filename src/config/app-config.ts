@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { linkSchemes } from '../common/urls/safe-url';
 
 /** The hub's whole configuration, read and validated once from the environment (the README's Configuration table). */
 export interface AppConfig {
@@ -22,6 +23,8 @@ export interface AppConfig {
   /** Modules that export extra ChannelRenderer classes, loaded at start-up (HUB_CHANNEL_PLUGINS, comma-separated paths). */
   channelPlugins: string[];
   assets: { directory: string; maxBytes: number };
+  /** Schemes links in content and output may use: http(s), mailto, tel, plus HUB_APP_LINK_SCHEMES for app deep links. */
+  linkSchemes: string[];
   /** Print every SQL statement (HUB_LOG_SQL): for finding N+1 queries. */
   logSql: boolean;
 }
@@ -57,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .filter(Boolean)
       .map((entry) => path.resolve(projectRoot, entry)),
     logSql: boolean(env, 'HUB_LOG_SQL', false),
+    linkSchemes: linkSchemes(list(env, 'HUB_APP_LINK_SCHEMES', /^[a-z][a-z0-9+.-]*$/i, ['javascript', 'data', 'vbscript', 'file', 'blob', 'filesystem', 'about'])),
     assets: {
       directory: path.resolve(projectRoot, nonEmpty(env.HUB_ASSETS_DIR) ?? path.join(nonEmpty(env.HUB_DATA_DIR) ?? 'data', 'assets')),
       maxBytes: integer(env, 'HUB_ASSET_MAX_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
@@ -73,6 +77,15 @@ export function findProjectRoot(start: string = __dirname): string {
     dir = parent;
   }
   return dir;
+}
+
+/** A comma-separated list whose every entry matches `pattern` and none is refused. */
+function list(env: NodeJS.ProcessEnv, name: string, pattern: RegExp, refused: string[]): string[] {
+  const entries = (nonEmpty(env[name]) ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+  for (const entry of entries) {
+    if (!pattern.test(entry) || refused.includes(entry.toLowerCase())) throw new ConfigError(`${name} has "${entry}", which is not allowed there`);
+  }
+  return entries;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

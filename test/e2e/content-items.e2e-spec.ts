@@ -73,6 +73,8 @@ describe('content items', () => {
   describe('field validation against the model', () => {
     const cases: [string, Record<string, unknown>, string][] = [
       ['a missing required field', { headline: undefined }, 'input.fields.headline'],
+      ['a call to action whose scheme hides a control character', { callToAction: { label: 'Klik', url: 'java\tscript:alert(1)' } }, 'input.fields.callToAction.url'],
+      ['a call to action with a scheme outside the allow-list', { callToAction: { label: 'Klik', url: 'data:text/html,x' } }, 'input.fields.callToAction.url'],
       ['a field of the wrong type', { headline: 42 }, 'input.fields.headline'],
       ['a field the model does not have', { colour: 'red' }, 'input.fields.colour'],
       ['a text over its maximum length', { headline: 'x'.repeat(121) }, 'input.fields.headline'],

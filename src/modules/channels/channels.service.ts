@@ -13,7 +13,7 @@ export class ChannelsService implements KnownChannels {
   readonly rendererConfig: RendererConfig;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.rendererConfig = { ...DEFAULT_RENDERER_CONFIG, inApp: config.inApp, sms: config.sms };
+    this.rendererConfig = { ...DEFAULT_RENDERER_CONFIG, inApp: config.inApp, sms: config.sms, linkSchemes: config.linkSchemes };
     for (const plugin of config.channelPlugins) this.loadPlugin(plugin);
   }
 

@@ -1,5 +1,9 @@
+import { WEB_LINK_SCHEMES } from '../../common/urls/safe-url';
+
 /** Hub-wide settings renderers read; from the environment (see README), passed in, never read by renderers themselves. */
 export interface RendererConfig {
+  /** Schemes a link may have in rendered output: http(s), mailto, tel and configured app deep-link schemes. */
+  linkSchemes: readonly string[];
   inApp: { titleLimit: number; bodyLimit: number };
   sms: { maxSegments: number };
   email: { unsubscribePlaceholder: string; brandName: string };
@@ -7,6 +11,7 @@ export interface RendererConfig {
 }
 
 export const DEFAULT_RENDERER_CONFIG: RendererConfig = {
+  linkSchemes: WEB_LINK_SCHEMES,
   inApp: { titleLimit: 50, bodyLimit: 150 },
   sms: { maxSegments: 3 },
   email: { unsubscribePlaceholder: '%%unsubscribe_url%%', brandName: 'Loopwerk' },

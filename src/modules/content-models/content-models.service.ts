@@ -2,15 +2,23 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { BadUserInputError } from '../../common/errors/domain-errors';
 import { loadContentModels } from './content-model-loader';
+import { validateFields } from './validate-fields';
 import { ContentModelDefinition } from './content-model.types';
 
 /** The content models of content-models/, loaded and validated once at start-up (a broken file stops start-up). */
 @Injectable()
 export class ContentModelsService {
   private readonly models: Map<string, ContentModelDefinition>;
+  private readonly linkSchemes: readonly string[];
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.models = new Map(loadContentModels(config.contentModelsDir).map((model) => [model.key, model]));
+    this.linkSchemes = config.linkSchemes;
+  }
+
+  /** Checks fields against their model, with the link schemes this hub allows. */
+  validate(model: ContentModelDefinition, fields: unknown, basePath: string): Record<string, unknown> {
+    return validateFields(model, fields, basePath, this.linkSchemes);
   }
 
   list(): ContentModelDefinition[] {

@@ -1,10 +1,10 @@
 import { BadUserInputError } from '../../common/errors/domain-errors';
+import { safeLinkUrl, WEB_LINK_SCHEMES } from '../../common/urls/safe-url';
 import { ContentModelDefinition, FieldDefinition } from './content-model.types';
 
 /** No single text may exceed this, whatever the model says: it keeps rows and renderings bounded. */
 export const MAX_TEXT_LENGTH = 100_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const UNSAFE_URL_SCHEME = /^\s*(javascript|data|vbscript|file):/i;
 
 export interface FieldViolation {
   path: string;
@@ -15,8 +15,8 @@ export interface FieldViolation {
  * Checks an item's fields against its model; throws one BadUserInputError that names the first
  * offending path and lists every violation in `extensions.violations`.
  */
-export function validateFields(model: ContentModelDefinition, fields: unknown, basePath = 'fields'): Record<string, unknown> {
-  const violations = collectViolations(model, fields, basePath);
+export function validateFields(model: ContentModelDefinition, fields: unknown, basePath = 'fields', linkSchemes: readonly string[] = WEB_LINK_SCHEMES): Record<string, unknown> {
+  const violations = collectViolations(model, fields, basePath, linkSchemes);
   if (violations.length > 0) {
     const [first] = violations;
     const more = violations.length > 1 ? ` (and ${violations.length - 1} more problem${violations.length > 2 ? 's' : ''})` : '';
@@ -25,7 +25,7 @@ export function validateFields(model: ContentModelDefinition, fields: unknown, b
   return fields as Record<string, unknown>;
 }
 
-export function collectViolations(model: ContentModelDefinition, fields: unknown, basePath = 'fields'): FieldViolation[] {
+export function collectViolations(model: ContentModelDefinition, fields: unknown, basePath = 'fields', linkSchemes: readonly string[] = WEB_LINK_SCHEMES): FieldViolation[] {
   if (!isPlainObject(fields)) return [{ path: basePath, message: 'must be an object of field values' }];
   const violations: FieldViolation[] = [];
   const known = new Set(model.fields.map((field) => field.key));
@@ -41,12 +41,12 @@ export function collectViolations(model: ContentModelDefinition, fields: unknown
       if (field.required) violations.push({ path, message: 'is required' });
       continue;
     }
-    violations.push(...checkValue(field, value, path));
+    violations.push(...checkValue(field, value, path, linkSchemes));
   }
   return violations;
 }
 
-function checkValue(field: Omit<FieldDefinition, 'key'>, value: unknown, path: string): FieldViolation[] {
+function checkValue(field: Omit<FieldDefinition, 'key'>, value: unknown, path: string, linkSchemes: readonly string[]): FieldViolation[] {
   const fail = (message: string) => [{ path, message }];
   switch (field.type) {
     case 'text':
@@ -68,9 +68,9 @@ function checkValue(field: Omit<FieldDefinition, 'key'>, value: unknown, path: s
     case 'image':
       return checkImage(value, path);
     case 'link':
-      return checkLink(value, path);
+      return checkLink(value, path, linkSchemes);
     case 'list':
-      return checkList(field, value, path);
+      return checkList(field, value, path, linkSchemes);
   }
 }
 
@@ -98,14 +98,16 @@ function checkImage(value: unknown, path: string): FieldViolation[] {
   if (value.assetId !== undefined && !(typeof value.assetId === 'string' && UUID.test(value.assetId))) {
     violations.push({ path: `${path}.assetId`, message: 'must be the id (uuid) of an asset' });
   }
-  if (value.url !== undefined && !isHttpUrl(value.url)) violations.push({ path: `${path}.url`, message: 'must be an http(s) URL' });
+  if (value.url !== undefined && (typeof value.url !== 'string' || safeLinkUrl(value.url, ['http', 'https']) !== value.url)) {
+    violations.push({ path: `${path}.url`, message: 'must be an http(s) URL without control characters' });
+  }
   if (value.alt !== undefined && (typeof value.alt !== 'string' || value.alt.length > 1000)) {
     violations.push({ path: `${path}.alt`, message: 'must be text of at most 1000 characters' });
   }
   return violations;
 }
 
-function checkLink(value: unknown, path: string): FieldViolation[] {
+function checkLink(value: unknown, path: string, linkSchemes: readonly string[]): FieldViolation[] {
   if (!isPlainObject(value)) return [{ path, message: 'must be an object { label, url }' }];
   const violations: FieldViolation[] = [];
   for (const key of Object.keys(value)) {
@@ -114,38 +116,19 @@ function checkLink(value: unknown, path: string): FieldViolation[] {
   if (typeof value.label !== 'string' || value.label.trim() === '' || value.label.length > 200) {
     violations.push({ path: `${path}.label`, message: 'must be text of 1 to 200 characters' });
   }
-  if (typeof value.url !== 'string' || !isSafeLinkUrl(value.url)) {
-    violations.push({ path: `${path}.url`, message: 'must be an absolute URL (https://…, mailto:, tel: or an app deep link); javascript: and data: are not allowed' });
+  if (typeof value.url !== 'string' || safeLinkUrl(value.url, linkSchemes) !== value.url) {
+    violations.push({ path: `${path}.url`, message: `must be an absolute URL with one of the schemes ${linkSchemes.join(', ')}, without control characters` });
   }
   return violations;
 }
 
-function checkList(field: Omit<FieldDefinition, 'key'>, value: unknown, path: string): FieldViolation[] {
+function checkList(field: Omit<FieldDefinition, 'key'>, value: unknown, path: string, linkSchemes: readonly string[]): FieldViolation[] {
   if (!Array.isArray(value)) return [{ path, message: 'must be a list' }];
   if (field.maxItems !== undefined && value.length > field.maxItems) return [{ path, message: `has ${value.length} items; the maximum is ${field.maxItems}` }];
   if (field.minItems !== undefined && value.length < field.minItems) return [{ path, message: `has ${value.length} items; the minimum is ${field.minItems}` }];
   if (value.length > 1000) return [{ path, message: `has ${value.length} items; the maximum is 1000` }];
   const itemField = field.items as Omit<FieldDefinition, 'key'>;
-  return value.flatMap((item, index) => checkValue(itemField, item, `${path}[${index}]`));
-}
-
-function isSafeLinkUrl(url: string): boolean {
-  if (url.length > 2048 || UNSAFE_URL_SCHEME.test(url)) return false;
-  try {
-    return new URL(url).protocol.length > 1;
-  } catch {
-    return false;
-  }
-}
-
-function isHttpUrl(url: unknown): boolean {
-  if (typeof url !== 'string' || url.length > 2048) return false;
-  try {
-    const protocol = new URL(url).protocol;
-    return protocol === 'http:' || protocol === 'https:';
-  } catch {
-    return false;
-  }
+  return value.flatMap((item, index) => checkValue(itemField, item, `${path}[${index}]`, linkSchemes));
 }
 
 function isEmpty(value: unknown): boolean {

@@ -4,7 +4,6 @@ import { decodeCursor, encodeCursor } from '../../common/pagination/cursor';
 import { ChangeFeed } from '../../database/change-feed.service';
 import { canReadDrafts, Principal } from '../auth/principal';
 import { ContentModelsService } from '../content-models/content-models.service';
-import { validateFields } from '../content-models/validate-fields';
 import { ContentMetadata, fromSnapshotMetadata, metadataOf } from './content-metadata';
 import { ContentItemsQuery, ContentItemsRepository } from './content-items.repository';
 import { ContentStatus } from './content.enums';
@@ -68,7 +67,7 @@ export class ContentItemsService {
 
   async create(input: CreateContentItemInput, principal: Principal): Promise<ContentItemEntity> {
     const model = this.contentModels.require(input.model);
-    const fields = validateFields(model, input.fields, 'input.fields');
+    const fields = this.contentModels.validate(model, input.fields, 'input.fields');
     const now = new Date();
     const metadata = this.checkChannels(applyMetadata(emptyMetadata(), input.metadata));
     return this.repository.insert(
@@ -92,7 +91,7 @@ export class ContentItemsService {
   async update(id: string, version: number, input: UpdateContentItemInput, principal: Principal): Promise<ContentItemEntity> {
     const existing = await this.repository.findById(id);
     if (!existing) throw new NotFoundError(`No content item with id ${id}`);
-    const fields = input.fields === undefined ? undefined : validateFields(this.contentModels.require(existing.model), input.fields, 'input.fields');
+    const fields = input.fields === undefined ? undefined : this.contentModels.validate(this.contentModels.require(existing.model), input.fields, 'input.fields');
     const metadata = input.metadata === undefined ? undefined : this.checkChannels(applyMetadata(metadataOf(existing), input.metadata));
     const saved = await this.repository.update(id, version, 'update', (item) => {
       if (input.slug !== undefined) item.slug = input.slug;

@@ -1,5 +1,6 @@
 import { marked, Token, Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
+import { unescapeHtml } from '../html/escape-html';
 import { TokenVault } from '../personalisation/liquid-sandbox';
 
 /**
@@ -17,13 +18,18 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
 };
 
 export function markdownToSafeHtml(markdown: string): string {
-  return sanitizeHtml(marked.parse(markdown, { async: false, gfm: true, breaks: false }), SANITIZE_OPTIONS);
+  return sanitizeFragment(marked.parse(markdown, { async: false, gfm: true, breaks: false }));
+}
+
+/** The markdown policy applied to any HTML fragment, e.g. a body after its tokens were filled. */
+export function sanitizeFragment(html: string): string {
+  return sanitizeHtml(html, SANITIZE_OPTIONS);
 }
 
 /** Plain text of markdown: no markup, no HTML; paragraphs and list items on their own lines. */
 export function markdownToPlainText(markdown: string): string {
   const lines = marked.lexer(markdown).flatMap(blockToLines);
-  return decodeEntities(lines.join('\n').replace(/\n{3,}/g, '\n\n').trim());
+  return unescapeHtml(lines.join('\n').replace(/\n{3,}/g, '\n\n').trim());
 }
 
 /** One paragraph of plain text, tokens intact: for cards, tweets and SMS where line breaks mean nothing. */
@@ -63,8 +69,4 @@ export function inlineText(tokens: Token[] | undefined): string {
       return 'text' in token ? String(token.text) : '';
     })
     .join('');
-}
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(amp|lt|gt|quot|#39);/g, (_entity, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[name] ?? '');
 }

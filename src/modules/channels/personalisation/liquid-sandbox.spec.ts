@@ -1,4 +1,5 @@
 import { BadUserInputError } from '../../../common/errors/domain-errors';
+import { htmlGuards } from '../html/html-guard';
 import { TokenTemplate } from './liquid-sandbox';
 
 const scope = (customer: Record<string, unknown>) => ({ customer, now: new Date('2027-07-05T10:00:00Z') });
@@ -22,7 +23,7 @@ describe('personalisation tokens', () => {
   });
 
   it('escapes values in HTML', () => {
-    expect(TokenTemplate.html('<p>{{ customer.firstName }}</p>', 'f').render(scope({ firstName: '<script>x</script>' }), [])).toBe('<p>&lt;script&gt;x&lt;/script&gt;</p>');
+    expect(TokenTemplate.html('<p>{{ customer.firstName }}</p>', 'f', htmlGuards.fragment).render(scope({ firstName: '<script>x</script>' }), [])).toBe('<p>&lt;script&gt;x&lt;/script&gt;</p>');
   });
 
   it.each([

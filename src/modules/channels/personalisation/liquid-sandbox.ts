@@ -27,6 +27,8 @@ function createSandbox(escapeOutput: boolean): Liquid {
       resolve: () => refuseFiles(),
     },
   });
+  // `| raw` would skip the escaping of customer data in HTML; here it is a no-op, so escaping stays.
+  if (escapeOutput) liquid.registerFilter('raw', (value: unknown) => value);
   for (const tag of ['include', 'render', 'layout']) {
     liquid.registerTag(tag, {
       parse() {
@@ -63,15 +65,19 @@ export class TokenTemplate {
   private readonly parsed: Template[] | null;
   /** Token paths used without a `default`, checked at render time to warn about missing data. */
   private readonly required: string[][];
+  /** A text without tokens, guarded once: the same for every recipient. */
+  private readonly staticOutput: string = '';
 
   private constructor(
-    readonly source: string,
+    source: string,
     private readonly liquid: Liquid,
     field: string,
+    private readonly guard: (output: string) => string = (output) => output,
   ) {
     if (!/\{[{%]/.test(source)) {
       this.parsed = null;
       this.required = [];
+      this.staticOutput = guard(source);
       return;
     }
     try {
@@ -86,13 +92,17 @@ export class TokenTemplate {
     return new TokenTemplate(source, plain, field);
   }
 
-  /** For HTML: values are HTML-escaped, since customer attributes are untrusted. */
-  static html(source: string, field: string): TokenTemplate {
-    return new TokenTemplate(source, html, field);
+  /**
+   * For HTML: values are HTML-escaped, since customer attributes are untrusted, and `guard`
+   * checks the filled output once more (text stays text, a fragment is sanitised, a URL keeps an
+   * allowed scheme): whatever a token does, the HTML that leaves the hub is safe.
+   */
+  static html(source: string, field: string, guard: (output: string) => string): TokenTemplate {
+    return new TokenTemplate(source, html, field, guard);
   }
 
   render(scope: TokenScope, warnings: string[]): string {
-    if (!this.parsed) return this.source;
+    if (!this.parsed) return this.staticOutput;
     for (const path of this.required) {
       if (isMissing(scope, path)) {
         const message = `${path.join('.')} is missing; it was left empty (add | default: "…" to the token)`;
@@ -100,7 +110,7 @@ export class TokenTemplate {
       }
     }
     try {
-      return this.liquid.renderSync(this.parsed, scope) as string;
+      return this.guard(this.liquid.renderSync(this.parsed, scope) as string);
     } catch (error) {
       throw new BadUserInputError(`A personalisation token could not be filled: ${(error as Error).message.split('\n')[0]}`);
     }

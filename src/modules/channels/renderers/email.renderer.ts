@@ -2,6 +2,7 @@ import mjml2html from 'mjml';
 import { BadUserInputError } from '../../../common/errors/domain-errors';
 import { ChannelRenderer, CompiledRendering, RenderInput } from '../channel-renderer';
 import { escapeHtml } from '../html/escape-html';
+import { htmlGuards } from '../html/html-guard';
 import { phrasesFor, salutation } from '../locale/salutation';
 import { markdownToInlineText, markdownToPlainText, markdownToSafeHtml } from '../markdown/markdown';
 import { TokenTemplate, TokenVault } from '../personalisation/liquid-sandbox';
@@ -42,16 +43,19 @@ export class EmailRenderer implements ChannelRenderer {
     const shape: EmailShape = { image: Boolean(image), cta: Boolean(cta), signOff: Boolean(roles.signOff), legal: Boolean(roles.legal), language: locale.split('-')[0], unsubscribe: config.email.unsubscribePlaceholder };
     const slots: Record<string, string> = {
       IMAGESRC: escapeHtml(image ?? ''),
-      IMAGEALT: escapeHtml(roles.image?.alt ?? ''),
+      IMAGEALT: protectText(roles.image?.alt),
       HEADLINE: protectText(roles.headline),
       BODY: markdownToSafeHtml(vault.protect(roles.body ?? '')),
-      CTAURL: escapeHtml(cta?.url ?? ''),
+      CTAURL: protectText(cta?.url),
       CTALABEL: protectText(cta?.label),
       SIGNOFF: protectText(roles.signOff),
       LEGAL: protectText(roles.legal),
     };
     const skeleton = await this.skeleton(shape);
-    const slotTemplates = skeleton.slots.map((slot) => TokenTemplate.html(slot === 'SALUTATION' ? '{{ salutation }}' : vault.restore(slots[slot] ?? ''), 'fields'));
+    const guards: Record<string, (html: string) => string> = { IMAGESRC: htmlGuards.url(config.linkSchemes), CTAURL: htmlGuards.url(config.linkSchemes), BODY: htmlGuards.fragment };
+    const slotTemplates = skeleton.slots.map((slot) =>
+      TokenTemplate.html(slot === 'SALUTATION' ? '{{ salutation }}' : vault.restore(slots[slot] ?? ''), 'fields', guards[slot] ?? htmlGuards.text),
+    );
     const unsubscribe = `${phrasesFor(locale).unsubscribe}: {% raw %}${config.email.unsubscribePlaceholder}{% endraw %}`;
     const text = TokenTemplate.plain(
       [roles.headline, '{{ salutation }}', roles.body ? markdownToPlainText(roles.body) : '', cta ? `${cta.label}: ${cta.url}` : '', roles.signOff, roles.legal, unsubscribe].filter(Boolean).join('\n\n'),

@@ -1,3 +1,4 @@
+import { safeLinkUrl } from '../../../common/urls/safe-url';
 import { BadUserInputError } from '../../../common/errors/domain-errors';
 import { ChannelRenderer, CompiledRendering, RenderInput } from '../channel-renderer';
 import { markdownToInlineText } from '../markdown/markdown';
@@ -26,6 +27,7 @@ export class InAppRenderer implements ChannelRenderer {
     const title = TokenTemplate.plain(stripMarkup(String(overrides.title ?? roles.headline ?? '')), 'fields.title');
     const body = TokenTemplate.plain(stripMarkup(String(overrides.body ?? roles.summary ?? roles.body ?? '')), 'fields.body');
     const { titleLimit, bodyLimit } = config.inApp;
+    const ctaUrl = roles.callToAction ? safeLinkUrl(roles.callToAction.url, config.linkSchemes) : null;
     return {
       fill: (recipient) => {
         const warnings: string[] = [];
@@ -36,6 +38,7 @@ export class InAppRenderer implements ChannelRenderer {
         const cardBody = shortenToFit(fullBody, (candidate) => length(candidate) <= bodyLimit);
         if (cardTitle !== fullTitle) warnings.push(`The title was shortened to ${titleLimit} characters`);
         if (cardBody !== fullBody) warnings.push(`The body was shortened to ${bodyLimit} characters`);
+        if (roles.callToAction && ctaUrl === null) warnings.push(`The call to action's link was left out: its scheme is not one of ${config.linkSchemes.join(', ')}`);
         const density = recipient.attributes.density;
         const imageUrl = images[DENSITIES[density === 1 || density === 3 ? density : 2]] ?? images.original ?? null;
         return {
@@ -45,7 +48,7 @@ export class InAppRenderer implements ChannelRenderer {
             { name: 'titleLength', value: length(cardTitle), limit: titleLimit },
             { name: 'bodyLength', value: length(cardBody), limit: bodyLimit },
           ],
-          parts: { title: cardTitle, body: cardBody, ctaLabel: roles.callToAction?.label ?? null, ctaUrl: roles.callToAction?.url ?? null, imageUrl },
+          parts: { title: cardTitle, body: cardBody, ctaLabel: roles.callToAction?.label ?? null, ctaUrl, imageUrl },
         };
       },
     };

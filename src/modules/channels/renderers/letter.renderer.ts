@@ -4,6 +4,7 @@ import { CustomerAttributes } from '../../../common/customer-context';
 import { BadUserInputError } from '../../../common/errors/domain-errors';
 import { ChannelRenderer, CompiledRendering, RenderInput } from '../channel-renderer';
 import { escapeHtml } from '../html/escape-html';
+import { htmlGuards } from '../html/html-guard';
 import { formatLetterDate, phrasesFor, salutation } from '../locale/salutation';
 import { markdownToPlainText, markdownToSafeHtml } from '../markdown/markdown';
 import { TokenScope, TokenTemplate, TokenVault } from '../personalisation/liquid-sandbox';
@@ -44,10 +45,13 @@ export class LetterRenderer implements ChannelRenderer {
     const legal = TokenTemplate.plain(roles.legal ?? '', 'fields.legal');
     const plainBody = TokenTemplate.plain(markdownToPlainText(roles.body ?? ''), 'fields.body');
     const htmlVault = new TokenVault();
-    const printHtml = TokenTemplate.html(
-      htmlVault.restore(printHtmlTemplate(htmlVault.protect(roles.headline ?? ''), markdownToSafeHtml(htmlVault.protect(roles.body ?? '')), htmlVault.protect(roles.signOff ?? ''), htmlVault.protect(roles.legal ?? ''), config.letter.senderLines, locale)),
-      'fields',
-    );
+    const htmlText = (text: string | undefined, field: string) => TokenTemplate.html(htmlVault.restore(escapeHtml(htmlVault.protect(text ?? ''))), field, htmlGuards.text);
+    const printParts = {
+      headline: htmlText(roles.headline, 'fields.headline'),
+      body: TokenTemplate.html(htmlVault.restore(markdownToSafeHtml(htmlVault.protect(roles.body ?? ''))), 'fields.body', htmlGuards.fragment),
+      signOff: htmlText(roles.signOff, 'fields.signOff'),
+      legal: htmlText(roles.legal, 'fields.legal'),
+    };
     const senderLines = config.letter.senderLines;
     const phrases = phrasesFor(locale);
     return {
@@ -60,7 +64,17 @@ export class LetterRenderer implements ChannelRenderer {
         const date = formatLetterDate(locale, recipient.now);
         const texts = { headline: headline.render(scope, warnings), signOff: signOff.render(scope, warnings), legal: legal.render(scope, warnings) };
         const { pdf, pageCount } = drawPdf({ blocks, scope, warnings, senderLines, address, greeting, date, texts, image: input.printImage, pageLabel: phrases.page, title: texts.headline });
-        const html = printHtml.render({ ...scope, address, salutation: greeting, date }, warnings);
+        const html = printHtmlDocument({
+          headline: printParts.headline.render(scope, warnings),
+          bodyHtml: printParts.body.render(scope, warnings),
+          signOff: printParts.signOff.render(scope, warnings),
+          legal: printParts.legal.render(scope, warnings),
+          address: address.map(escapeHtml),
+          salutation: escapeHtml(greeting),
+          date: escapeHtml(date),
+          senderLines: senderLines.map(escapeHtml),
+          locale: escapeHtml(locale),
+        });
         const text = [address.join('\n'), date, '', texts.headline, '', greeting, '', plainBody.render(scope, warnings), '', texts.signOff, '', texts.legal].join('\n').trim();
         return { text, warnings, metrics: [{ name: 'pages', value: pageCount, limit: null }], parts: { pdf, pdfBase64: pdf.toString('base64'), html, pageCount } };
       },
@@ -249,13 +263,15 @@ export function addressLines(customer: CustomerAttributes): string[] {
   return [name, ...lines, place, typeof address.country === 'string' ? address.country.toUpperCase() : ''].filter(Boolean);
 }
 
-function printHtmlTemplate(headline: string, bodyHtml: string, signOff: string, legal: string, senderLines: string[], locale: string): string {
+/** The print document around parts that are already escaped or sanitised (each filled part passed its guard). */
+function printHtmlDocument(parts: { headline: string; bodyHtml: string; signOff: string; legal: string; address: string[]; salutation: string; date: string; senderLines: string[]; locale: string }): string {
+  const { headline, bodyHtml, signOff, legal, address, salutation: greeting, date, senderLines, locale } = parts;
   const mm = (value: number) => `${value}mm`;
   return `<!doctype html>
-<html lang="${escapeHtml(locale)}">
+<html lang="${locale}">
 <head>
 <meta charset="utf-8">
-<title>${escapeHtml(headline)}</title>
+<title>${headline}</title>
 <style>
   @page { size: A4; margin: 0; }
   body { margin: 0; font-family: Helvetica, Arial, sans-serif; font-size: 11pt; color: #000; }
@@ -272,14 +288,14 @@ function printHtmlTemplate(headline: string, bodyHtml: string, signOff: string, 
 </head>
 <body>
 <div class="page">
-  <div class="sender">${senderLines.map(escapeHtml).join('<br>')}</div>
-  <div class="window" data-window="address"><div class="return">${senderLines.map(escapeHtml).join(' · ')}</div>{% for line in address %}{{ line }}<br>{% endfor %}</div>
-  <div class="date">{{ date }}</div>
-  <h1>${escapeHtml(headline)}</h1>
-  <p>{{ salutation }}</p>
+  <div class="sender">${senderLines.join('<br>')}</div>
+  <div class="window" data-window="address"><div class="return">${senderLines.join(' · ')}</div>${address.map((line) => `${line}<br>`).join('')}</div>
+  <div class="date">${date}</div>
+  <h1>${headline}</h1>
+  <p>${greeting}</p>
   ${bodyHtml}
-  <p>${escapeHtml(signOff)}</p>
-  <div class="legal">${escapeHtml(legal)}</div>
+  <p>${signOff}</p>
+  <div class="legal">${legal}</div>
 </div>
 </body>
 </html>`;

@@ -66,10 +66,18 @@ describe('InAppRenderer', () => {
   const renderer = new InAppRenderer();
 
   it('fills a plain-text card with CTA and the image for the device density', async () => {
-    const compiled = await renderer.compile(input({ headline: 'Zomer in **beweging**', summary: 'Twee weken <b>korting</b>, {{ customer.firstName }}', callToAction: { label: 'Bekijk', url: 'app://zomer' } }));
+    const withAppLinks = { ...DEFAULT_RENDERER_CONFIG, linkSchemes: [...DEFAULT_RENDERER_CONFIG.linkSchemes, 'app'] };
+    const compiled = await renderer.compile(input({ headline: 'Zomer in **beweging**', summary: 'Twee weken <b>korting</b>, {{ customer.firstName }}', callToAction: { label: 'Bekijk', url: 'app://zomer' } }, {}, withAppLinks));
     const output = compiled.fill({ attributes: { firstName: 'Sanne', density: 3 }, now });
     expect(output.parts).toEqual({ title: 'Zomer in beweging', body: 'Twee weken korting, Sanne', ctaLabel: 'Bekijk', ctaUrl: 'app://zomer', imageUrl: 'https://hub/a/3x' });
     expect(compiled.fill({ attributes: {}, now }).parts.imageUrl).toBe('https://hub/a/2x');
+  });
+
+  it('leaves out a call-to-action link whose scheme is not allowed, with a warning', async () => {
+    const compiled = await renderer.compile(input({ headline: 'Zomer', callToAction: { label: 'Bekijk', url: 'java\tscript:alert(1)' } }));
+    const output = compiled.fill({ attributes: {}, now });
+    expect(output.parts.ctaUrl).toBeNull();
+    expect(output.warnings.join(' ')).toMatch(/link was left out/);
   });
 
   it('keeps title and body within their configurable limits', async () => {

@@ -4,7 +4,6 @@ import { ChangeFeed } from '../../../database/change-feed.service';
 import { Principal } from '../../auth/principal';
 import { checkTokens } from '../../channels/personalisation/liquid-sandbox';
 import { ContentModelsService } from '../../content-models/content-models.service';
-import { collectViolations } from '../../content-models/validate-fields';
 import { ChannelVariantsRepository } from '../../content/channel-variants.repository';
 import { ContentItemsRepository } from '../../content/content-items.repository';
 import { ChannelVariantEntity } from '../../content/entities/channel-variant.entity';
@@ -88,8 +87,7 @@ export class VariantsService {
       throw new BadUserInputError(`input.fields.${unknown[0]} is neither a field of model "${model.key}" nor a ${channel} override (allowed: ${allowed})`, `input.fields.${unknown[0]}`);
     }
     const modelValues = Object.fromEntries(Object.entries(fields).filter(([key]) => modelFields.has(key)));
-    const violations = collectViolations({ ...model, fields: model.fields.filter((field) => field.key in modelValues).map((field) => ({ ...field, required: false })) }, modelValues, 'input.fields');
-    if (violations.length > 0) throw new BadUserInputError(`${violations[0].path}: ${violations[0].message}`, violations[0].path, { violations });
+    this.contentModels.validate({ ...model, fields: model.fields.filter((field) => field.key in modelValues).map((field) => ({ ...field, required: false })) }, modelValues, 'input.fields');
     for (const [key, value] of Object.entries(fields)) if (typeof value === 'string') checkTokens(value, `input.fields.${key}`);
     renderer.validateOverride(fields, this.channels.rendererConfig);
   }
