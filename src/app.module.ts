@@ -1,3 +1,4 @@
+import { ChannelsService } from './modules/channels/channels.service';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
@@ -30,8 +31,8 @@ export class AppModule {
         ChannelsModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [AuthModule],
-          inject: [APP_CONFIG, ApiKeysService],
+          imports: [AuthModule, ChannelsModule],
+          inject: [APP_CONFIG, ApiKeysService, ChannelsService],
           useFactory: buildGraphqlOptions,
         }),
         HealthModule,

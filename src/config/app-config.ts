@@ -1,6 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { linkSchemes } from '../common/urls/safe-url';
+import { Role } from '../modules/auth/role.enum';
+import type { ThrottleSettings } from '../modules/auth/request-throttle';
 
 /** The hub's whole configuration, read and validated once from the environment (the README's Configuration table). */
 export interface AppConfig {
@@ -18,11 +20,15 @@ export interface AppConfig {
   requestBodyLimit: string;
   maxQueryDepth: number;
   maxQueryComplexity: number;
+  /** Renderings one GraphQL request may ask for, over all its aliases (HUB_MAX_RENDERS_PER_REQUEST). */
+  maxRendersPerRequest: number;
   inApp: { titleLimit: number; bodyLimit: number };
   sms: { maxSegments: number };
   /** Modules that export extra ChannelRenderer classes, loaded at start-up (HUB_CHANNEL_PLUGINS, comma-separated paths). */
   channelPlugins: string[];
   assets: { directory: string; maxBytes: number };
+  /** Per-key request rate by role and failed sign-ins per address (HUB_RATE_LIMIT_*); enforced per instance. */
+  throttle: ThrottleSettings;
   /** Schemes links in content and output may use: http(s), mailto, tel, plus HUB_APP_LINK_SCHEMES for app deep links. */
   linkSchemes: string[];
   /** Print every SQL statement (HUB_LOG_SQL): for finding N+1 queries. */
@@ -49,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     requestBodyLimit: nonEmpty(env.HUB_BODY_LIMIT) ?? '1mb',
     maxQueryDepth: integer(env, 'HUB_MAX_QUERY_DEPTH', 12, 3, 100),
     maxQueryComplexity: integer(env, 'HUB_MAX_QUERY_COMPLEXITY', 5000, 10, 1_000_000),
+    maxRendersPerRequest: integer(env, 'HUB_MAX_RENDERS_PER_REQUEST', 50, 1, 10_000),
     inApp: {
       titleLimit: integer(env, 'HUB_INAPP_TITLE_LIMIT', 50, 5, 500),
       bodyLimit: integer(env, 'HUB_INAPP_BODY_LIMIT', 150, 10, 2000),
@@ -60,6 +67,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .filter(Boolean)
       .map((entry) => path.resolve(projectRoot, entry)),
     logSql: boolean(env, 'HUB_LOG_SQL', false),
+    throttle: {
+      requestsPerSecond: {
+        [Role.ADMIN]: integer(env, 'HUB_RATE_LIMIT_ADMIN', 1000, 1, 1_000_000),
+        [Role.EDITOR]: integer(env, 'HUB_RATE_LIMIT_EDITOR', 500, 1, 1_000_000),
+        [Role.PREVIEW]: integer(env, 'HUB_RATE_LIMIT_PREVIEW', 500, 1, 1_000_000),
+        [Role.DELIVERY]: integer(env, 'HUB_RATE_LIMIT_DELIVERY', 5000, 1, 1_000_000),
+      },
+      failedSignInsPerMinute: integer(env, 'HUB_FAILED_SIGN_INS_PER_MINUTE', 30, 1, 100_000),
+    },
     linkSchemes: linkSchemes(list(env, 'HUB_APP_LINK_SCHEMES', /^[a-z][a-z0-9+.-]*$/i, ['javascript', 'data', 'vbscript', 'file', 'blob', 'filesystem', 'about'])),
     assets: {
       directory: path.resolve(projectRoot, nonEmpty(env.HUB_ASSETS_DIR) ?? path.join(nonEmpty(env.HUB_DATA_DIR) ?? 'data', 'assets')),

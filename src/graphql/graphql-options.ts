@@ -1,15 +1,19 @@
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
+import { HTTP_STATUS } from '../common/filters/domain-error.filter';
+import { clientAddress } from '../modules/auth/client-address';
 import { AppConfig } from '../config/app-config';
 import { DomainError } from '../common/errors/domain-errors';
 import { ApiKeysService } from '../modules/auth/api-keys.service';
+import { ChannelsService } from '../modules/channels/channels.service';
 import { PRINCIPAL_KEY } from '../modules/auth/current-principal.decorator';
 import { formatGraphqlError } from './format-error';
-import { depthLimitRule, queryLimitsPlugin } from './query-limits.plugin';
+import { depthLimitRule, queryLimitsPlugin, RenderedChannels } from './query-limits.plugin';
 
 /** Every GraphQL request needs a key, introspection included, so authentication happens before any resolver. */
-export function buildGraphqlOptions(config: AppConfig, apiKeys: ApiKeysService): ApolloDriverConfig {
+export function buildGraphqlOptions(config: AppConfig, apiKeys: ApiKeysService, channels: ChannelsService): ApolloDriverConfig {
   return {
     autoSchemaFile: true,
     sortSchema: true,
@@ -19,18 +23,39 @@ export function buildGraphqlOptions(config: AppConfig, apiKeys: ApiKeysService):
     introspection: true,
     includeStacktraceInErrorResponses: false,
     validationRules: [depthLimitRule(config.maxQueryDepth)],
-    plugins: [ApolloServerPluginLandingPageDisabled(), queryLimitsPlugin({ maxDepth: config.maxQueryDepth, maxComplexity: config.maxQueryComplexity })],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      queryLimitsPlugin(
+        { maxComplexity: config.maxQueryComplexity, maxRenders: config.maxRendersPerRequest, variableBytesPerPoint: 1024 },
+        renderedChannels(channels),
+        (channel) => channels.renderCost(channel),
+      ),
+    ],
     formatError: formatGraphqlError,
-    context: async ({ req }: { req: Record<string | symbol, unknown> & { headers: Record<string, string | undefined> } }) => {
+    context: async ({ req }: { req: Record<string | symbol, unknown> & { headers: Record<string, string | undefined>; ip?: string } }) => {
       try {
-        req[PRINCIPAL_KEY] = await apiKeys.authenticate(req.headers.authorization);
+        req[PRINCIPAL_KEY] = await apiKeys.admit(req.headers.authorization, clientAddress(req));
       } catch (error) {
         if (error instanceof DomainError) {
-          throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: 401 } } });
+          const headers = new HeaderMap();
+          if (typeof error.details.retryAfterSeconds === 'number') headers.set('retry-after', String(error.details.retryAfterSeconds));
+          throw new GraphQLError(error.message, { extensions: { code: error.code, ...error.details, http: { status: HTTP_STATUS[error.code], headers } } });
         }
         throw error;
       }
       return { req };
     },
+  };
+}
+
+/** personalize renders its one channel (unnamed: the dearest); renderAll every consented channel. */
+function renderedChannels(channels: ChannelsService): RenderedChannels {
+  return (fieldName, args) => {
+    if (fieldName === 'personalize') return [(args.input as { channel?: string } | undefined)?.channel];
+    if (fieldName === 'renderAll') {
+      const consents = (args.context as { consents?: string[] } | undefined)?.consents ?? [];
+      return channels.keys().filter((channel) => consents.includes(channel));
+    }
+    return undefined;
   };
 }

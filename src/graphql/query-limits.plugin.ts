@@ -1,30 +1,64 @@
 import { ApolloServerPlugin } from '@apollo/server';
+import { ComplexityEstimator, fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { GraphQLError, GraphQLSchema, separateOperations } from 'graphql';
 import depthLimit from 'graphql-depth-limit';
-import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 
-/** Refuses documents that are too deep or too expensive before anything runs. */
-export function queryLimitsPlugin(limits: { maxDepth: number; maxComplexity: number }): ApolloServerPlugin {
+export interface QueryLimits {
+  maxComplexity: number;
+  /** Renderings one request may ask for, over all aliases. */
+  maxRenders: number;
+  /** Bytes of variables: each started KiB costs one point, so a huge variable cannot ride along for free. */
+  variableBytesPerPoint: number;
+}
+
+/** The channels a rendering field will render, read from its arguments; undefined for any other field. */
+export type RenderedChannels = (fieldName: string, args: Record<string, unknown>) => (string | undefined)[] | undefined;
+
+/**
+ * The cost model, checked before anything runs: 1 per field, each rendering its channel's cost
+ * (a letter costs as much as fifty tweets), a point per KiB of variables, and a cap on
+ * renderings per request whatever their aliases. Refusals are HTTP 400 with BAD_USER_INPUT.
+ */
+export function queryLimitsPlugin(limits: QueryLimits, renderedChannels: RenderedChannels, renderCost: (channel: string | undefined) => number): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          const operationDocument = request.operationName ? separateOperations(document)[request.operationName] ?? document : document;
-          const complexity = getComplexity({
-            schema: schema as GraphQLSchema,
-            query: operationDocument,
-            variables: request.variables ?? {},
-            estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-          });
-          if (complexity > limits.maxComplexity) {
-            throw new GraphQLError(`The query is too complex (${complexity}; the limit is ${limits.maxComplexity}); ask for fewer fields or smaller pages`, {
-              extensions: { code: 'BAD_USER_INPUT', complexity, limit: limits.maxComplexity, http: { status: 400 } },
+          const operationDocument = request.operationName ? (separateOperations(document)[request.operationName] ?? document) : document;
+          let renders = 0;
+          const renderEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+            const channels = renderedChannels(field.name, args);
+            if (!channels) return undefined;
+            renders += channels.length;
+            return channels.reduce((sum, channel) => sum + renderCost(channel), 0) + childComplexity;
+          };
+          let complexity: number;
+          try {
+            complexity = getComplexity({
+              schema: schema as GraphQLSchema,
+              query: operationDocument,
+              variables: request.variables ?? {},
+              estimators: [renderEstimator, fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
             });
+          } catch (error) {
+            throw refusal(`The query cannot be costed: ${(error as Error).message}`, {});
+          }
+          if (renders > limits.maxRenders) {
+            throw refusal(`The query asks for ${renders} renderings; one request may ask for at most ${limits.maxRenders}`, { renders, limit: limits.maxRenders });
+          }
+          const variablePoints = Math.ceil(Buffer.byteLength(JSON.stringify(request.variables ?? {})) / limits.variableBytesPerPoint);
+          const cost = complexity + variablePoints;
+          if (cost > limits.maxComplexity) {
+            throw refusal(`The query is too complex (${cost}; the limit is ${limits.maxComplexity}); ask for fewer fields, renderings or smaller pages`, { complexity: cost, limit: limits.maxComplexity });
           }
         },
       };
     },
   };
+}
+
+function refusal(message: string, details: Record<string, unknown>): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...details, http: { status: 400 } } });
 }
 
 export function depthLimitRule(maxDepth: number) {

@@ -2,7 +2,7 @@
  * Services throw these; one GraphQL error formatter (and one HTTP filter) maps
  * them to `extensions.code`. Never throw HTTP exceptions from a service.
  */
-export type DomainErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'UNAUTHENTICATED' | 'FORBIDDEN';
+export type DomainErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'RATE_LIMITED' | 'UNAVAILABLE';
 
 export abstract class DomainError extends Error {
   abstract readonly code: DomainErrorCode;
@@ -48,6 +48,29 @@ export class UnauthenticatedError extends DomainError {
 
 export class ForbiddenError extends DomainError {
   readonly code = 'FORBIDDEN' as const;
+}
+
+/** Too many requests for this key (or failed sign-ins from this address): try again after `retryAfterSeconds`. */
+export class RateLimitedError extends DomainError {
+  readonly code = 'RATE_LIMITED' as const;
+  constructor(message: string, retryAfterSeconds: number) {
+    super(message, { retryAfterSeconds });
+  }
+
+  get retryAfterSeconds(): number {
+    return this.details.retryAfterSeconds as number;
+  }
+}
+
+/**
+ * The hub cannot do this right now (the database is unreachable, expensive work is queued full).
+ * Safe to retry; a write that was interrupted may or may not have committed, so re-read its version first.
+ */
+export class UnavailableError extends DomainError {
+  readonly code = 'UNAVAILABLE' as const;
+  constructor(message: string, readonly retryAfterSeconds = 1) {
+    super(message, { retryAfterSeconds });
+  }
 }
 
 export class UnknownChannelError extends BadUserInputError {

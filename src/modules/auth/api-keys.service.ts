@@ -6,6 +6,7 @@ import { ChangeFeed } from '../../database/change-feed.service';
 import { ApiKeyEntity } from './api-key.entity';
 import { ApiKeysRepository } from './api-keys.repository';
 import { Principal } from './principal';
+import { RequestThrottle } from './request-throttle';
 import { Role } from './role.enum';
 
 const KEY_PREFIX = 'fct_';
@@ -23,12 +24,15 @@ export class ApiKeysService implements OnApplicationBootstrap {
   private readonly logger = new Logger(ApiKeysService.name);
   private readonly cache = new Map<string, { principal: Principal; expires: number }>();
   private adminKeyHash: Buffer | null = null;
+  private readonly throttle: RequestThrottle;
 
   constructor(
     private readonly repository: ApiKeysRepository,
     private readonly changeFeed: ChangeFeed,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.throttle = new RequestThrottle(config.throttle);
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     this.changeFeed.subscribe('api-key-revoked', () => this.cache.clear());
@@ -41,22 +45,39 @@ export class ApiKeysService implements OnApplicationBootstrap {
     }
   }
 
-  /** Resolves the bearer secret of a request, or throws UNAUTHENTICATED. */
-  async authenticate(authorization: string | undefined): Promise<Principal> {
-    const secret = parseBearer(authorization);
-    const hash = sha256(secret);
-    if (this.adminKeyHash && timingSafeEqual(hash, this.adminKeyHash)) {
-      return { keyId: null, name: 'HUB_ADMIN_KEY', role: Role.ADMIN };
+  /**
+   * Resolves the bearer secret of a request and admits it under its key's rate limit; throws
+   * UNAUTHENTICATED, or RATE_LIMITED for a busy key or for an address that keeps sending keys the
+   * hub does not know (those would each cost a database lookup).
+   */
+  async admit(authorization: string | undefined, clientAddress: string): Promise<Principal> {
+    let principal: Principal;
+    try {
+      const hash = sha256(parseBearer(authorization));
+      principal = this.knownPrincipal(hash) ?? (await this.lookUp(hash, clientAddress));
+    } catch (error) {
+      if (error instanceof UnauthenticatedError) await this.throttle.recordFailedSignIn(clientAddress);
+      throw error;
     }
+    await this.throttle.admit(principal);
+    return principal;
+  }
+
+  /** HUB_ADMIN_KEY or a key seen in the last seconds: no database needed. */
+  private knownPrincipal(hash: Buffer): Principal | undefined {
+    if (this.adminKeyHash && timingSafeEqual(hash, this.adminKeyHash)) return { keyId: null, name: 'HUB_ADMIN_KEY', role: Role.ADMIN };
+    const cached = this.cache.get(hash.toString('hex'));
+    return cached && cached.expires > Date.now() ? cached.principal : undefined;
+  }
+
+  private async lookUp(hash: Buffer, clientAddress: string): Promise<Principal> {
+    await this.throttle.checkAddress(clientAddress);
     const hashHex = hash.toString('hex');
-    const cached = this.cache.get(hashHex);
-    const now = Date.now();
-    if (cached && cached.expires > now) return cached.principal;
     const key = await this.repository.findActiveByHash(hashHex);
     if (!key) throw new UnauthenticatedError('The API key is unknown or revoked');
     const principal: Principal = { keyId: key.id, name: key.name, role: key.role };
     if (this.cache.size >= CACHE_MAX_ENTRIES) this.cache.clear();
-    this.cache.set(hashHex, { principal, expires: now + CACHE_TTL_MS });
+    this.cache.set(hashHex, { principal, expires: Date.now() + CACHE_TTL_MS });
     return principal;
   }
 

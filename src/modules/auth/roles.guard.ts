@@ -1,3 +1,4 @@
+import { clientAddress } from './client-address';
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
@@ -24,7 +25,7 @@ export class RolesGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const request = context.getType<string>() === 'graphql' ? GqlExecutionContext.create(context).getContext().req : context.switchToHttp().getRequest();
-    request[PRINCIPAL_KEY] ??= await this.apiKeys.authenticate(request.headers?.authorization);
+    request[PRINCIPAL_KEY] ??= await this.apiKeys.admit(request.headers?.authorization, clientAddress(request));
     const principal = request[PRINCIPAL_KEY];
     const allowed = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets) ?? [Role.ADMIN];
     if (!allowed.some((role) => hasRole(principal, role))) {

@@ -59,6 +59,9 @@ export interface CompiledRendering {
   fill(recipient: Recipient): RenderedOutput;
 }
 
+export const DEFAULT_RENDER_COST = 10;
+export const HEAVY_RENDER_COST = 100;
+
 /**
  * A channel: turns one message into that channel's form. Pure: it receives all it needs (roles,
  * tone, image URLs, config) and reads no database, network or clock.
@@ -90,6 +93,12 @@ export interface ChannelRenderer {
   readonly constraints: ChannelConstraint[];
   /** Keys a hand-written variant may set for this channel only. */
   readonly overrideKeys: string[];
+  /**
+   * What one rendering costs in the query cost model, next to 1 for a plain field: about 10 for
+   * text channels, more for HTML and much more for print. Default 10. At HEAVY_RENDER_COST or
+   * more, renderings queue for a few worker slots so that cheap requests are never stuck behind them.
+   */
+  readonly renderCost?: number;
   compile(input: RenderInput): Promise<CompiledRendering>;
   /**
    * Checks a hand-written variant's fields against the channel's hard rules when it is saved;

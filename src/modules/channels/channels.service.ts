@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { KnownChannels } from '../content/known-channels';
 import { builtInRenderers } from './built-in-renderers';
-import { ChannelRenderer } from './channel-renderer';
+import { ChannelRenderer, DEFAULT_RENDER_COST } from './channel-renderer';
 import { ChannelRegistry } from './channel-registry';
 import { DEFAULT_RENDERER_CONFIG, RendererConfig } from './renderer-config';
 
@@ -19,6 +19,13 @@ export class ChannelsService implements KnownChannels {
 
   keys(): string[] {
     return this.registry.keys();
+  }
+
+  /** A rendering's cost in the query cost model; an unknown or unnamed channel costs as much as the dearest. */
+  renderCost(channel: string | undefined): number {
+    const known = channel !== undefined && this.registry.keys().includes(channel);
+    if (known) return this.registry.get(channel).renderCost ?? DEFAULT_RENDER_COST;
+    return Math.max(...this.registry.list().map((candidate) => candidate.renderCost ?? DEFAULT_RENDER_COST));
   }
 
   /** Every channel with its constraints, limits resolved against this hub's settings. */

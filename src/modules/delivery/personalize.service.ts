@@ -5,7 +5,7 @@ import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { AssetsService } from '../assets/assets.service';
 import { RENDITION_PROFILES } from '../assets/image-processor';
 import { canReadDrafts, Principal } from '../auth/principal';
-import { CompiledRendering, ImageRenditions, RenderedOutput } from '../channels/channel-renderer';
+import { CompiledRendering, DEFAULT_RENDER_COST, HEAVY_RENDER_COST, ImageRenditions, RenderedOutput } from '../channels/channel-renderer';
 import { ContentModelsService } from '../content-models/content-models.service';
 import { extractRoles } from '../content-models/extract-roles';
 import { MessageImage } from '../content-models/message-roles';
@@ -25,9 +25,18 @@ import { localeFallbackChain, normalizeLocale } from '../selection/locale-chain'
 import { Exclusion, explainRanking, rankCandidates, RankedCandidate, SelectionCriteria, summarizeExclusions, whyExcluded } from '../selection/rank-candidates';
 import { MatchedPersona, PersonaResolution, resolvePersonas } from '../selection/resolve-personas';
 import { ChannelsService } from '../channels/channels.service';
+import { BoundedWorkQueue } from '../../common/concurrency/bounded-work-queue';
+import { setImmediate as yieldToOtherRequests } from 'node:timers/promises';
 import { CatalogEntry, DeliveryCatalog } from './delivery-catalog.service';
 import { CustomerContextInput } from './graphql/customer-context.input';
 import { PersonalizeInput } from './graphql/personalize.input';
+
+/** Print-sized renderings run one at a time per slot; more than this many waiting are refused as UNAVAILABLE. */
+const HEAVY_RENDER_SLOTS = 2;
+const HEAVY_RENDER_WAITING = 200;
+/** A context's attributes are a customer's profile, not a payload: bounded in size and depth. */
+const MAX_ATTRIBUTES_BYTES = 16_384;
+const MAX_ATTRIBUTES_DEPTH = 8;
 
 /** Compiled renderings kept in memory; the least recently used go first. */
 const MAX_COMPILED = 2_000;
@@ -53,6 +62,7 @@ export interface PersonalizedVariant extends Omit<RenderedOutput, 'parts'> {
 @Injectable()
 export class PersonalizeService {
   private readonly compiledRenderings = new Map<string, Promise<CompiledRendering>>();
+  private readonly heavyRenders = new BoundedWorkQueue(HEAVY_RENDER_SLOTS, HEAVY_RENDER_WAITING, 'rendering letters');
 
   constructor(
     private readonly catalog: DeliveryCatalog,
@@ -149,7 +159,10 @@ export class PersonalizeService {
     const choice = chooseVariant(entry.variants, { channel, locale: item.locale, personas: matched.map((match) => match.persona.key), customerId: context.customerId });
     const tone = toneFor(matched, choice.variant);
     const compiled = await this.compiled(entry, choice.variant, channel, tone);
-    const output = await compiled.fill({ attributes: context.attributes, now: context.now });
+    // Between renderings the event loop serves other requests (/health, cheap reads); print-sized work queues for its slots.
+    await yieldToOtherRequests();
+    const fill = () => compiled.fill({ attributes: context.attributes, now: context.now });
+    const output = (this.channels.registry.get(channel).renderCost ?? DEFAULT_RENDER_COST) >= HEAVY_RENDER_COST ? await this.heavyRenders.run(fill) : await fill();
     const fallback = localeChain.indexOf(item.locale) > 0 ? localeChain.slice(0, localeChain.indexOf(item.locale) + 1).join(' → ') : null;
     const explanation: Explanation = {
       personas: matched.map((match) => match.persona.key),
@@ -258,6 +271,7 @@ export class PersonalizeService {
 }
 
 function normalizeContext(input: CustomerContextInput): CustomerContext {
+  checkAttributes(input.attributes);
   return {
     customerId: input.customerId,
     personas: input.personas ?? [],
@@ -267,6 +281,29 @@ function normalizeContext(input: CustomerContextInput): CustomerContext {
     journeyStage: input.journeyStage,
     now: input.now ?? new Date(),
   };
+}
+
+function checkAttributes(attributes: unknown): void {
+  if (attributes === undefined || attributes === null) return;
+  if (typeof attributes !== 'object' || Array.isArray(attributes)) throw new BadUserInputError('context.attributes must be an object', 'input.context.attributes');
+  if (depthOf(attributes, MAX_ATTRIBUTES_DEPTH + 1) > MAX_ATTRIBUTES_DEPTH) {
+    throw new BadUserInputError(`context.attributes is nested more than ${MAX_ATTRIBUTES_DEPTH} levels deep`, 'input.context.attributes');
+  }
+  const bytes = Buffer.byteLength(JSON.stringify(attributes));
+  if (bytes > MAX_ATTRIBUTES_BYTES) {
+    throw new BadUserInputError(`context.attributes is ${bytes} bytes; the limit is ${MAX_ATTRIBUTES_BYTES}`, 'input.context.attributes', { limit: MAX_ATTRIBUTES_BYTES });
+  }
+}
+
+/** How deep a JSON value nests, counting no further than `stopAt`. */
+function depthOf(value: unknown, stopAt: number): number {
+  if (typeof value !== 'object' || value === null || stopAt === 0) return 0;
+  let deepest = 0;
+  for (const child of Object.values(value)) {
+    deepest = Math.max(deepest, depthOf(child, stopAt - 1));
+    if (deepest + 1 >= stopAt) break;
+  }
+  return deepest + 1;
 }
 
 /** The voice of the persona the variant was written for, else of the first matched persona. */

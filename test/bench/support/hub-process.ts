@@ -12,7 +12,7 @@ export interface HubProcess {
 
 export async function startHub(databaseUrl: string, port: number, env: Record<string, string> = {}): Promise<HubProcess> {
   const child = spawn(process.execPath, [path.resolve(__dirname, '../../../src/main.js')], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HUB_SEED: 'false', HUB_ADMIN_KEY: BENCH_ADMIN_KEY, NODE_ENV: 'production', ...env },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HUB_SEED: 'false', HUB_ADMIN_KEY: BENCH_ADMIN_KEY, NODE_ENV: 'production', HUB_RATE_LIMIT_DELIVERY: '1000000', HUB_RATE_LIMIT_ADMIN: '1000000', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const baseUrl = `http://127.0.0.1:${port}`;

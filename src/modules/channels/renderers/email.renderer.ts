@@ -21,6 +21,7 @@ export class EmailRenderer implements ChannelRenderer {
   readonly key = 'email';
   readonly description = 'An email: subject, preheader, responsive HTML with inlined CSS and a plain-text alternative';
   readonly overrideKeys = ['subject', 'preheader'];
+  readonly renderCost = 50;
   readonly constraints = [
     { name: 'subjectLength', limit: SUBJECT_LIMIT, description: 'characters of the subject line' },
     { name: 'preheaderLength', limit: PREHEADER_LIMIT, description: 'characters of the preheader' },

@@ -34,6 +34,7 @@ export class LetterRenderer implements ChannelRenderer {
   readonly key = 'letter';
   readonly description = 'A printed letter: A4 PDF for a window envelope, and print HTML';
   readonly overrideKeys: string[] = [];
+  readonly renderCost = 500;
   readonly constraints = [{ name: 'pages', limit: null, description: 'pages of A4; lines are never split across pages' }];
 
   async compile(input: RenderInput): Promise<CompiledRendering> {

@@ -1,0 +1,94 @@
+import request from 'supertest';
+import { createPublishedItem } from '../factories/content.factory';
+import { createKey, createTestApp, errorCode, gql, TestApp } from '../setup/test-app';
+
+const CONTEXT = '{ locale: "nl", consents: ["letter", "sms", "email", "tweet", "inApp"] }';
+
+function aliases(count: number, itemId: string, channel: string, fields = 'text'): string {
+  return `{ ${Array.from({ length: count }, (_, index) => `a${index}: personalize(input: { itemId: "${itemId}", channel: "${channel}", context: ${CONTEXT} }) { ${fields} }`).join(' ')} }`;
+}
+
+/** Times a request that must stay fast while the hub is under attack. */
+async function healthLatency(hub: TestApp): Promise<number> {
+  const started = Date.now();
+  const response = await request(hub.baseUrl).get('/health');
+  expect(response.status).toBe(200);
+  return Date.now() - started;
+}
+
+describe('a hostile client with the lowest role', () => {
+  let hub: TestApp;
+  let delivery: string;
+  let itemId: string;
+
+  beforeAll(async () => {
+    hub = await createTestApp({ env: { HUB_RATE_LIMIT_PREVIEW: '20', HUB_FAILED_SIGN_INS_PER_MINUTE: '5' } });
+    delivery = await createKey(hub, 'DELIVERY');
+    itemId = (await createPublishedItem(hub)).id;
+  });
+  afterAll(() => hub.close());
+
+  it('cannot ask for 1,000 letters in one request: refused before anything renders, HTTP 400', async () => {
+    const response = await request(hub.baseUrl).post('/graphql').set('Authorization', `Bearer ${delivery}`).send({ query: aliases(1000, itemId, 'letter') });
+    expect(response.status).toBe(400);
+    expect(response.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', renders: 1000, limit: 50 });
+  });
+
+  it('pays for renderings by channel: eight letters pass, eleven cost more than the limit', async () => {
+    const eight = await gql(hub, aliases(8, itemId, 'letter'), {}, delivery);
+    expect(eight.errors).toBeUndefined();
+    const eleven = await gql(hub, aliases(11, itemId, 'letter'), {}, delivery);
+    expect(eleven.status).toBe(400);
+    expect(eleven.errors![0].message).toMatch(/too complex/);
+    expect((await gql(hub, aliases(40, itemId, 'sms'), {}, delivery)).errors).toBeUndefined();
+  });
+
+  it('counts a renderAll as one rendering per consented channel', async () => {
+    const query = `{ ${Array.from({ length: 11 }, (_, index) => `r${index}: renderAll(itemId: "${itemId}", context: ${CONTEXT}) { channel }`).join(' ')} }`;
+    const refused = await gql(hub, query, {}, delivery);
+    expect(refused.status).toBe(400);
+    expect(refused.errors![0].message).toMatch(/55 renderings/);
+  });
+
+  it('refuses oversized or deeply nested customer attributes per rendering, without stalling the hub', async () => {
+    const query = `query($attributes: JSONObject) { ${Array.from({ length: 5 }, (_, index) => `a${index}: personalize(input: { itemId: "${itemId}", channel: "sms", context: { locale: "nl", consents: ["sms"], attributes: $attributes } }) { text }`).join(' ')} }`;
+    const started = Date.now();
+    const big = await gql(hub, query, { attributes: { firstName: 'x'.repeat(900_000) } }, delivery);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(errorCode(big)).toBe('BAD_USER_INPUT');
+    expect(big.errors![0].message).toMatch(/the limit is 16384/);
+    let deep: Record<string, unknown> = { end: true };
+    for (let level = 0; level < 50; level += 1) deep = { level: deep };
+    const nested = await gql(hub, query, { attributes: deep }, delivery);
+    expect(nested.errors![0].message).toMatch(/nested more than 8 levels/);
+  });
+
+  it('keeps /health answering while letters are being rendered', async () => {
+    const attack = Promise.all(Array.from({ length: 6 }, () => gql(hub, aliases(8, itemId, 'letter', 'text ... on LetterVariant { pdfBase64 }'), {}, delivery)));
+    const latencies: number[] = [];
+    for (let probe = 0; probe < 5; probe += 1) latencies.push(await healthLatency(hub));
+    const answers = await attack;
+    expect(answers.every((answer) => answer.status === 200)).toBe(true);
+    expect(Math.max(...latencies)).toBeLessThan(1000);
+  });
+
+  it('limits requests per key with 429 and Retry-After', async () => {
+    const preview = await createKey(hub, 'PREVIEW');
+    const answers = await Promise.all(Array.from({ length: 40 }, () => request(hub.baseUrl).post('/graphql').set('Authorization', `Bearer ${preview}`).send({ query: '{ me { role } }' })));
+    const limited = answers.filter((answer) => answer.status === 429);
+    expect(limited.length).toBeGreaterThan(0);
+    expect(Number(limited[0].headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect(limited[0].body.errors[0].extensions.code).toBe('RATE_LIMITED');
+    // Another key is not affected by this key's bucket.
+    expect((await gql(hub, '{ me { role } }', {}, delivery)).errors).toBeUndefined();
+  });
+
+  it('makes an address that keeps sending unknown keys wait, before each costs a lookup', async () => {
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 8; attempt += 1) {
+      statuses.push((await request(hub.baseUrl).post('/graphql').set('Authorization', `Bearer fct_guess-${attempt}`).send({ query: '{ me { role } }' })).status);
+    }
+    expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+    expect(statuses.slice(5)).toEqual([429, 429, 429]);
+  });
+});
