@@ -26,7 +26,7 @@ export interface AppConfig {
   sms: { maxSegments: number };
   /** Modules that export extra ChannelRenderer classes, loaded at start-up (HUB_CHANNEL_PLUGINS, comma-separated paths). */
   channelPlugins: string[];
-  assets: { directory: string; maxBytes: number };
+  assets: { directory: string; maxBytes: number; renditionCacheBytes: number };
   /** Per-key request rate by role and failed sign-ins per address (HUB_RATE_LIMIT_*); enforced per instance. */
   throttle: ThrottleSettings;
   /** Schemes links in content and output may use: http(s), mailto, tel, plus HUB_APP_LINK_SCHEMES for app deep links. */
@@ -80,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     assets: {
       directory: path.resolve(projectRoot, nonEmpty(env.HUB_ASSETS_DIR) ?? path.join(nonEmpty(env.HUB_DATA_DIR) ?? 'data', 'assets')),
       maxBytes: integer(env, 'HUB_ASSET_MAX_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+      renditionCacheBytes: integer(env, 'HUB_RENDITION_CACHE_MB', 1024, 1, 1_000_000) * 1024 * 1024,
     },
   };
 }

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import sharp from 'sharp';
 import request from 'supertest';
-import { decompressionBomb, NOT_AN_IMAGE, photo, SVG_WITH_SCRIPT, truncated } from '../../src/modules/assets/test-fixtures/hostile-files';
+import { decompressionBomb, NOT_AN_IMAGE, photo, sixteenBitBomb, SVG_WITH_SCRIPT, thinStrip, truncated } from '../../src/modules/assets/test-fixtures/hostile-files';
 import { createPublishedItem } from '../factories/content.factory';
 import { createKey, createTestApp, errorCode, gql, TestApp } from '../setup/test-app';
 
@@ -48,11 +48,26 @@ describe('assets', () => {
     expect(Number(head.headers['content-length'])).toBeLessThanOrEqual(200_000);
     const inApp = await request(hub.baseUrl).get(`/assets/${asset.id}/inApp`).buffer(true);
     expect(await sharp(inApp.body).metadata()).toMatchObject({ width: 720, format: 'webp' });
-    const custom = await request(hub.baseUrl).get(`/assets/${asset.id}/original?w=300&h=300&format=webp&fit=cover`).buffer(true);
-    expect(await sharp(custom.body).metadata()).toMatchObject({ width: 300, height: 300, format: 'webp' });
+    const custom = await request(hub.baseUrl).get(`/assets/${asset.id}/original?w=320&h=320&format=webp&fit=cover`).buffer(true);
+    expect(await sharp(custom.body).metadata()).toMatchObject({ width: 320, height: 320, format: 'webp' });
     expect((await request(hub.baseUrl).get(`/assets/${asset.id}/original?w=99999`)).status).toBe(400);
+    // Only listed sizes: one-pixel steps cannot fill the rendition cache.
+    expect((await request(hub.baseUrl).get(`/assets/${asset.id}/original?w=17`)).status).toBe(400);
+    expect((await request(hub.baseUrl).get(`/assets/${asset.id}/original?w=301`)).status).toBe(400);
+    for (const profile of ['__proto__', 'constructor', 'toString']) expect((await request(hub.baseUrl).get(`/assets/${asset.id}/${profile}`)).status).toBe(400);
     expect((await request(hub.baseUrl).get(`/assets/${asset.id}/poster`)).status).toBe(400);
     expect((await request(hub.baseUrl).get('/assets/00000000-0000-4000-8000-000000000000/email')).status).toBe(404);
+  });
+
+  it('never upscales: a small original asked for at 2400 px stays its own size', async () => {
+    const { body: asset } = await upload(await photo(200, 150), { alt: 'Klein' });
+    for (const query of ['w=2400', 'w=2400&h=2400&fit=cover', 'w=2400&h=1920&fit=fill&format=avif']) {
+      const answer = await request(hub.baseUrl).get(`/assets/${asset.id}/original?${query}`).buffer(true);
+      expect(answer.status).toBe(200);
+      const { width, height } = await sharp(answer.body).metadata();
+      expect(width).toBeLessThanOrEqual(200);
+      expect(height).toBeLessThanOrEqual(150);
+    }
   });
 
   it('makes a missing rendition once, however many ask at the same time', async () => {
@@ -66,6 +81,8 @@ describe('assets', () => {
     ['a text file', async () => NOT_AN_IMAGE, 400],
     ['a truncated JPEG', truncated, 400],
     ['a decompression bomb', async () => decompressionBomb(), 400],
+    ['a 16-bit image that would take 800 MB to decode', async () => sixteenBitBomb(), 400],
+    ['a 25,000,000 × 4 strip', async () => thinStrip(), 400],
     ['an SVG with a script', async () => SVG_WITH_SCRIPT, 400],
     ['a file over the size limit', async () => Buffer.concat([await photo(100, 100), Buffer.alloc(4 * 1024 * 1024)]), 413],
   ])('refuses %s, keeps serving, and leaves nothing behind', async (_name, make, status) => {

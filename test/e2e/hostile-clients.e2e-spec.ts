@@ -1,4 +1,8 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import request from 'supertest';
+import sharp from 'sharp';
 import { createPublishedItem } from '../factories/content.factory';
 import { createKey, createTestApp, errorCode, gql, TestApp } from '../setup/test-app';
 
@@ -6,6 +10,11 @@ const CONTEXT = '{ locale: "nl", consents: ["letter", "sms", "email", "tweet", "
 
 function aliases(count: number, itemId: string, channel: string, fields = 'text'): string {
   return `{ ${Array.from({ length: count }, (_, index) => `a${index}: personalize(input: { itemId: "${itemId}", channel: "${channel}", context: ${CONTEXT} }) { ${fields} }`).join(' ')} }`;
+}
+
+/** Noise does not compress: every rendition of it is large, so a few fill a small cache. */
+function noise(width: number, height: number): Promise<Buffer> {
+  return sharp({ create: { width, height, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 60 } } }).png().toBuffer();
 }
 
 /** Times a request that must stay fast while the hub is under attack. */
@@ -22,7 +31,7 @@ describe('a hostile client with the lowest role', () => {
   let itemId: string;
 
   beforeAll(async () => {
-    hub = await createTestApp({ env: { HUB_RATE_LIMIT_PREVIEW: '20', HUB_FAILED_SIGN_INS_PER_MINUTE: '5' } });
+    hub = await createTestApp({ env: { HUB_RATE_LIMIT_PREVIEW: '20', HUB_FAILED_SIGN_INS_PER_MINUTE: '5', HUB_RENDITION_CACHE_MB: '1' } });
     delivery = await createKey(hub, 'DELIVERY');
     itemId = (await createPublishedItem(hub)).id;
   });
@@ -70,6 +79,20 @@ describe('a hostile client with the lowest role', () => {
     const answers = await attack;
     expect(answers.every((answer) => answer.status === 200)).toBe(true);
     expect(Math.max(...latencies)).toBeLessThan(1000);
+  });
+
+  it('keeps the rendition cache on disk within its limit, however many sizes are asked for without a key', async () => {
+    const uploaded = await request(hub.baseUrl).post('/assets').set('Authorization', `Bearer ${hub.adminKey}`).field('alt', 'Groot').attach('file', await noise(2400, 1800), 'ruis.png');
+    expect(uploaded.status).toBe(201);
+    for (const width of [480, 600, 640, 720, 800, 960, 1080, 1200, 1280, 1600, 1920, 2400]) {
+      expect((await request(hub.baseUrl).get(`/assets/${uploaded.body.id}/original?w=${width}&format=webp`)).status).toBe(200);
+    }
+    const renditions = path.join(os.tmpdir(), 'facet-test-assets', new URL(hub.databaseUrl).pathname.slice(1), 'renditions');
+    const files = fs.readdirSync(renditions, { recursive: true }).map((name) => path.join(renditions, String(name))).filter((file) => fs.statSync(file).isFile());
+    const sizes = files.map((file) => fs.statSync(file).size);
+    expect(files.length).toBeLessThan(12);
+    // Least recently used first: all but the newest fit the limit (a single rendition larger than the whole cache is kept until the next).
+    expect(sizes.reduce((sum, size) => sum + size, 0) - Math.max(...sizes)).toBeLessThanOrEqual(1024 * 1024);
   });
 
   it('limits requests per key with 429 and Retry-After', async () => {

@@ -17,6 +17,8 @@ export interface AssetStorage {
   get(key: string): Promise<Buffer | null>;
   exists(key: string): Promise<boolean>;
   delete(key: string): Promise<void>;
+  /** Every object under a key prefix with its size, least recently written first (for cache bookkeeping at start-up). */
+  list(prefix: string): Promise<{ key: string; bytes: number }[]>;
 }
 
 export const ASSET_STORAGE = Symbol('ASSET_STORAGE');

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { WeightedLru } from '../../common/cache/weighted-lru';
+import { BoundedWorkQueue } from '../../common/concurrency/bounded-work-queue';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../common/errors/domain-errors';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { Principal } from '../auth/principal';
@@ -7,7 +9,7 @@ import { ContentItemsRepository } from '../content/content-items.repository';
 import { AssetEntity } from './asset.entity';
 import { ASSET_STORAGE, AssetStorage } from './asset-storage';
 import { AssetsRepository } from './assets.repository';
-import { ImageProcessor, RENDITION_BOUNDS, RENDITION_PROFILES, RenditionFit, RenditionFormat, RenditionRequest } from './image-processor';
+import { ImageProcessor, RENDITION_PROFILES, RENDITION_SIZES, RenditionFit, RenditionFormat, RenditionRequest } from './image-processor';
 
 export interface UploadInput {
   data: Buffer;
@@ -31,13 +33,21 @@ export interface Rendition {
   etag: string;
 }
 
+const RENDITIONS_PREFIX = 'renditions/';
 const FORMATS: RenditionFormat[] = ['jpeg', 'png', 'webp', 'avif'];
 const FITS: RenditionFit[] = ['cover', 'contain', 'inside', 'outside', 'fill'];
 
+/** Renditions are made two at a time with at most 50 waiting, so a flood of new sizes cannot starve cached ones. */
+const RENDITION_SLOTS = 2;
+const RENDITION_WAITING = 50;
+
 @Injectable()
-export class AssetsService {
+export class AssetsService implements OnApplicationBootstrap {
   /** Renditions being made right now: concurrent requests for the same one wait for a single job. */
   private readonly inFlight = new Map<string, Promise<Rendition>>();
+  private readonly renditionWork = new BoundedWorkQueue(RENDITION_SLOTS, RENDITION_WAITING, 'making image renditions');
+  /** The rendition files this instance knows of, by size: the least recently used are deleted past the cache limit. */
+  private readonly renditionFiles: WeightedLru<string, number>;
 
   constructor(
     private readonly repository: AssetsRepository,
@@ -45,7 +55,13 @@ export class AssetsService {
     private readonly processor: ImageProcessor,
     @Inject(ASSET_STORAGE) private readonly storage: AssetStorage,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.renditionFiles = new WeightedLru(config.assets.renditionCacheBytes, (bytes) => bytes);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    for (const { key, bytes } of await this.storage.list(RENDITIONS_PREFIX)) await this.remember(key, bytes);
+  }
 
   /** Probes the bytes (never trusting the client's type), stores them once per content hash, then records the asset. */
   async upload(input: UploadInput, principal: Principal): Promise<AssetEntity> {
@@ -99,7 +115,7 @@ export class AssetsService {
     const request = parseRendition(profile, query);
     const asset = await this.get(id);
     if (request.fit === 'cover') request.focal = { x: asset.focalX ?? 0.5, y: asset.focalY ?? 0.5 };
-    const key = `renditions/${asset.hash}/${createHash('sha256').update(JSON.stringify(request)).digest('hex').slice(0, 32)}`;
+    const key = `${RENDITIONS_PREFIX}${asset.hash}/${createHash('sha256').update(JSON.stringify(request)).digest('hex').slice(0, 32)}`;
     let job = this.inFlight.get(key);
     if (!job) {
       job = this.loadOrMake(asset, key, request).finally(() => this.inFlight.delete(key));
@@ -124,15 +140,24 @@ export class AssetsService {
     return `${this.config.publicUrl}/assets/${assetId}/${profile}`;
   }
 
+  /** Counts a rendition file in the disk cache, deleting the least recently used past the limit. */
+  private async remember(key: string, bytes: number): Promise<void> {
+    for (const [evicted] of this.renditionFiles.set(key, bytes)) await this.storage.delete(evicted);
+  }
+
   private async loadOrMake(asset: AssetEntity, key: string, request: RenditionRequest): Promise<Rendition> {
     const etag = `"${key.split('/').pop()}"`;
     const cached = await this.storage.get(key);
-    if (cached) return { data: cached, mediaType: mediaTypeOf(cached), etag };
+    if (cached) {
+      this.renditionFiles.get(key) ?? (await this.remember(key, cached.length));
+      return { data: cached, mediaType: mediaTypeOf(cached), etag };
+    }
     const original = await this.storage.get(asset.storageKey);
     if (!original) throw new NotFoundError(`The file of asset ${asset.id} is missing from storage`);
     if (Object.keys(request).length === 0) return { data: original, mediaType: asset.mediaType, etag };
-    const made = await this.processor.render(original, request);
+    const made = await this.renditionWork.run(() => this.processor.render(original, request));
     await this.storage.put(key, made.data);
+    await this.remember(key, made.data.length);
     return { data: made.data, mediaType: made.mediaType, etag };
   }
 }
@@ -140,16 +165,14 @@ export class AssetsService {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function parseRendition(profile: string, query: RenditionQuery): RenditionRequest {
-  const base = RENDITION_PROFILES[profile];
+  const base = Object.hasOwn(RENDITION_PROFILES, profile) ? RENDITION_PROFILES[profile] : undefined;
   if (!base) throw new BadUserInputError(`Unknown rendition profile "${profile}"; profiles: ${Object.keys(RENDITION_PROFILES).join(', ')}`, 'profile');
   const request: RenditionRequest = { ...base };
   for (const [name, key] of [['w', 'width'], ['h', 'height']] as const) {
     const raw = query[name];
     if (raw === undefined) continue;
     const value = Number(raw);
-    if (!Number.isInteger(value) || value < RENDITION_BOUNDS.min || value > RENDITION_BOUNDS.max) {
-      throw new BadUserInputError(`${name} must be a whole number from ${RENDITION_BOUNDS.min} to ${RENDITION_BOUNDS.max}`, name);
-    }
+    if (!(RENDITION_SIZES as readonly number[]).includes(value)) throw new BadUserInputError(`${name} must be one of ${RENDITION_SIZES.join(', ')}`, name);
     request[key] = value;
   }
   if (query.format !== undefined) {

@@ -8,7 +8,12 @@ import { BadUserInputError } from '../../common/errors/domain-errors';
 const ACCEPTED: Record<string, string> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', gif: 'image/gif', tiff: 'image/tiff', heif: 'image/avif' };
 /** Decompression bombs are refused from their header: nothing larger is decoded. */
 export const MAX_INPUT_PIXELS = 100_000_000;
-export const RENDITION_BOUNDS = { min: 16, max: 4000 };
+/** Decoded size (pixels × channels × bytes per sample): a 16-bit 100 MP image needs 800 MB and is refused. */
+export const MAX_DECODED_BYTES = 400_000_000;
+/** 25,000,000 × 4 is no photo; thin strips make resizers misbehave. */
+export const MAX_ASPECT_RATIO = 20;
+/** The widths and heights `?w=&h=` may ask for: a short list, so the rendition cache cannot be flooded with one-pixel steps. */
+export const RENDITION_SIZES = [64, 128, 160, 240, 320, 360, 480, 600, 640, 720, 800, 960, 1080, 1200, 1280, 1600, 1920, 2400] as const;
 
 export interface ImageProbe {
   mediaType: string;
@@ -49,6 +54,9 @@ export const RENDITION_PROFILES: Record<string, RenditionRequest> = {
   letter: { width: 945, fit: 'inside', format: 'jpeg', quality: 92, flatten: true },
 };
 
+/** Bytes per sample of sharp's pixel depths: 16-bit images take twice the memory. */
+const BYTES_PER_SAMPLE: Record<string, number> = { uchar: 1, char: 1, ushort: 2, short: 2, uint: 4, int: 4, float: 4, complex: 8, double: 8, dpcomplex: 16 };
+
 /** The only place that uses sharp: probing uploads and making renditions. */
 export class ImageProcessor {
   /** Reads the header and decodes the whole image once, so a truncated or hostile file is refused before it is stored. */
@@ -70,6 +78,13 @@ export class ImageProcessor {
     if (metadata.width * metadata.height > MAX_INPUT_PIXELS) {
       throw new BadUserInputError(`The image is ${metadata.width} × ${metadata.height} pixels; the limit is ${MAX_INPUT_PIXELS / 1_000_000} megapixels`, 'file');
     }
+    const decodedBytes = metadata.width * metadata.height * (metadata.channels ?? 4) * BYTES_PER_SAMPLE[metadata.depth ?? 'uchar'];
+    if (decodedBytes > MAX_DECODED_BYTES) {
+      throw new BadUserInputError(`The image would take ${Math.round(decodedBytes / 1_000_000)} MB to decode; the limit is ${MAX_DECODED_BYTES / 1_000_000} MB (use 8 bits per channel or fewer pixels)`, 'file');
+    }
+    if (Math.max(metadata.width, metadata.height) / Math.min(metadata.width, metadata.height) > MAX_ASPECT_RATIO) {
+      throw new BadUserInputError(`The image is ${metadata.width} × ${metadata.height} pixels; sides may differ by at most ${MAX_ASPECT_RATIO} times`, 'file');
+    }
     try {
       await sharp(data, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'truncated' }).stats();
     } catch {
@@ -78,16 +93,25 @@ export class ImageProcessor {
     return { mediaType, width: metadata.width, height: metadata.height };
   }
 
+  /** A rendition, never larger than the original; a rendition sharp cannot make is the request's fault, not a crash. */
   async render(original: Buffer, request: RenditionRequest): Promise<{ data: Buffer; mediaType: string }> {
+    try {
+      return await this.make(original, request);
+    } catch {
+      throw new BadUserInputError('This rendition cannot be made from this image; ask for another size, fit or format', 'profile');
+    }
+  }
+
+  private async make(original: Buffer, request: RenditionRequest): Promise<{ data: Buffer; mediaType: string }> {
     let pipeline = sharp(original, { limitInputPixels: MAX_INPUT_PIXELS }).rotate();
     const metadata = await sharp(original, { limitInputPixels: MAX_INPUT_PIXELS }).rotate().metadata();
     const sourceWidth = (metadata.autoOrient?.width ?? metadata.width) as number;
     const sourceHeight = (metadata.autoOrient?.height ?? metadata.height) as number;
     if (request.width || request.height) {
       if (request.fit === 'cover' && request.width && request.height && request.focal) {
-        pipeline = pipeline.extract(focalWindow(sourceWidth, sourceHeight, request.width / request.height, request.focal)).resize(request.width, request.height);
+        pipeline = pipeline.extract(focalWindow(sourceWidth, sourceHeight, request.width / request.height, request.focal)).resize(request.width, request.height, { withoutEnlargement: true });
       } else {
-        pipeline = pipeline.resize({ width: request.width, height: request.height, fit: request.fit ?? 'inside', withoutEnlargement: request.fit !== 'cover' && request.fit !== 'fill' });
+        pipeline = pipeline.resize({ width: request.width, height: request.height, fit: request.fit ?? 'inside', withoutEnlargement: true });
       }
     }
     const hasAlpha = Boolean(metadata.hasAlpha) && !request.flatten;

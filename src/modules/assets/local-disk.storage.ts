@@ -46,6 +46,24 @@ export class LocalDiskStorage implements AssetStorage {
     await fs.rm(this.pathOf(key), { force: true });
   }
 
+  async list(prefix: string): Promise<{ key: string; bytes: number }[]> {
+    const base = this.pathOf(prefix);
+    const entries = await fs.readdir(base, { recursive: true, withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return [];
+      throw error;
+    });
+    const files = await Promise.all(
+      entries
+        .filter((entry) => entry.isFile() && !entry.name.endsWith('.tmp'))
+        .map(async (entry) => {
+          const file = path.join(entry.parentPath, entry.name);
+          const stat = await fs.stat(file);
+          return { key: path.relative(this.root, file).split(path.sep).join('/'), bytes: stat.size, written: stat.mtimeMs };
+        }),
+    );
+    return files.sort((a, b) => a.written - b.written).map(({ key, bytes }) => ({ key, bytes }));
+  }
+
   /** Keys are hub-made (hex and dashes); anything that could climb out of the root is refused. */
   private pathOf(key: string): string {
     if (!/^[a-z0-9][a-z0-9/_.-]*$/i.test(key) || key.includes('..')) throw new Error(`Invalid storage key ${key}`);

@@ -16,6 +16,21 @@ export async function truncated(): Promise<Buffer> {
 
 /** A valid PNG whose header claims 50,000 × 50,000 pixels: decoding it would need 7.5 GB. */
 export function decompressionBomb(): Buffer {
+  return pngWithHeader(50_000, 50_000);
+}
+
+/** 10,000 × 10,000 RGBA at 16 bits per channel: within the pixel limit, but 800 MB decoded. */
+export function sixteenBitBomb(): Buffer {
+  return pngWithHeader(10_000, 10_000, { bitDepth: 16, colorType: 6 });
+}
+
+/** 25,000,000 × 4 pixels: a strip no photo is. */
+export function thinStrip(): Buffer {
+  return pngWithHeader(25_000_000, 4);
+}
+
+/** A PNG whose header says what a test needs; the pixel data is a stub, since it is refused from its header. */
+function pngWithHeader(width: number, height: number, { bitDepth = 8, colorType = 2 } = {}): Buffer {
   const chunk = (type: string, data: Buffer) => {
     const length = Buffer.alloc(4);
     length.writeUInt32BE(data.length);
@@ -25,10 +40,10 @@ export function decompressionBomb(): Buffer {
     return Buffer.concat([length, body, crc]);
   };
   const header = Buffer.alloc(13);
-  header.writeUInt32BE(50_000, 0);
-  header.writeUInt32BE(50_000, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  const row = Buffer.alloc(1 + 50_000 * 3);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([bitDepth, colorType, 0, 0, 0], 8);
+  const row = Buffer.alloc(1 + Math.min(width, 50_000) * 3);
   return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.concat([row, row]))), chunk('IEND', Buffer.alloc(0))]);
 }
 

@@ -1,0 +1,27 @@
+import fc from 'fast-check';
+import { WeightedLru } from './weighted-lru';
+
+describe('WeightedLru', () => {
+  it('evicts the least recently used first, and tells the owner', () => {
+    const cache = new WeightedLru<string, number>(10, (bytes) => bytes);
+    cache.set('a', 4);
+    cache.set('b', 4);
+    cache.get('a');
+    expect(cache.set('c', 4)).toEqual([['b', 4]]);
+    expect(cache.get('a')).toBe(4);
+    expect(cache.get('b')).toBeUndefined();
+    expect(cache.weight).toBe(8);
+  });
+
+  it('never holds more than its maximum weight, except a single entry heavier than it', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 1, max: 30 })), { maxLength: 200 }), (writes) => {
+        const cache = new WeightedLru<number, number>(50, (bytes) => bytes);
+        for (const [key, bytes] of writes) {
+          cache.set(key, bytes);
+          expect(cache.weight <= 50 || cache.size === 1).toBe(true);
+        }
+      }),
+    );
+  });
+});
