@@ -9,6 +9,8 @@ import { InputValidationPipe } from './common/pipes/validation.pipe';
 import { startEmbeddedPostgres } from './database/embedded-postgres';
 import { graphqlIde, graphqlIdeAssets } from './graphql-ide/graphql-ide';
 import { graphqlUploadExpress } from './modules/assets/graphql-upload';
+import { uploadGate } from './modules/assets/upload-gate';
+import { ApiKeysService } from './modules/auth/api-keys.service';
 import { DemoSeedService } from './modules/demo/demo-seed.service';
 
 export interface Hub {
@@ -34,7 +36,7 @@ export async function createHub(config: AppConfig, options: { logger?: LogLevel[
     // Registered before Nest mounts Apollo, so a browser's GET /graphql reaches the IDE first.
     app.use('/graphql', graphqlIde);
     app.use('/ide-assets', graphqlIdeAssets);
-    app.use('/graphql', graphqlUploadExpress({ maxFileSize: config.assets.maxBytes, maxFiles: 1 }));
+    app.use('/graphql', uploadGate(app.get(ApiKeysService)), graphqlUploadExpress({ maxFileSize: config.assets.maxBytes, maxFiles: 1 }));
     await app.init();
     if (config.seedDemoContent) await app.get(DemoSeedService).seedIfEmpty();
     return {

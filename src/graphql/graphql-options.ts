@@ -32,9 +32,10 @@ export function buildGraphqlOptions(config: AppConfig, apiKeys: ApiKeysService, 
       ),
     ],
     formatError: formatGraphqlError,
+    // An upload was admitted by the upload gate already; everything else is admitted here, once.
     context: async ({ req }: { req: Record<string | symbol, unknown> & { headers: Record<string, string | undefined>; ip?: string } }) => {
       try {
-        req[PRINCIPAL_KEY] = await apiKeys.admit(req.headers.authorization, clientAddress(req));
+        req[PRINCIPAL_KEY] ??= await apiKeys.admit(req.headers.authorization, clientAddress(req));
       } catch (error) {
         if (error instanceof DomainError) {
           const headers = new HeaderMap();

@@ -95,6 +95,28 @@ describe('a hostile client with the lowest role', () => {
     expect(sizes.reduce((sum, size) => sum + size, 0) - Math.max(...sizes)).toBeLessThanOrEqual(1024 * 1024);
   });
 
+  it('refuses a GraphQL upload before reading it when the key, its role or the CSRF header is missing', async () => {
+    const capacitorFiles = () => fs.readdirSync(os.tmpdir()).filter((name) => name.startsWith('capacitor')).length;
+    const before = capacitorFiles();
+    const upload = (headers: Record<string, string>) => {
+      const call = request(hub.baseUrl).post('/graphql');
+      for (const [name, value] of Object.entries(headers)) call.set(name, value);
+      return call
+        .field('operations', JSON.stringify({ query: 'mutation($file: Upload!) { uploadAsset(file: $file, alt: "x") { id } }', variables: { file: null } }))
+        .field('map', JSON.stringify({ 0: ['variables.file'] }))
+        .attach('0', Buffer.alloc(200_000, 1), { filename: 'groot.png', contentType: 'image/png' });
+    };
+    const anonymous = await upload({ 'apollo-require-preflight': 'true' });
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    const deliveryKey = await upload({ 'apollo-require-preflight': 'true', Authorization: `Bearer ${delivery}` });
+    expect(deliveryKey.status).toBe(403);
+    expect(deliveryKey.body.errors[0].message).toMatch(/^A DELIVERY key may not upload/);
+    const noPreflight = await upload({ Authorization: `Bearer ${hub.adminKey}` });
+    expect(noPreflight.status).toBe(400);
+    expect(capacitorFiles()).toBe(before);
+  });
+
   it('limits requests per key with 429 and Retry-After', async () => {
     const preview = await createKey(hub, 'PREVIEW');
     const answers = await Promise.all(Array.from({ length: 40 }, () => request(hub.baseUrl).post('/graphql').set('Authorization', `Bearer ${preview}`).send({ query: '{ me { role } }' })));

@@ -51,14 +51,8 @@ export class ApiKeysService implements OnApplicationBootstrap {
    * hub does not know (those would each cost a database lookup).
    */
   async admit(authorization: string | undefined, clientAddress: string): Promise<Principal> {
-    let principal: Principal;
-    try {
-      const hash = sha256(parseBearer(authorization));
-      principal = this.knownPrincipal(hash) ?? (await this.lookUp(hash, clientAddress));
-    } catch (error) {
-      if (error instanceof UnauthenticatedError) await this.throttle.recordFailedSignIn(clientAddress);
-      throw error;
-    }
+    const hash = sha256(parseBearer(authorization));
+    const principal = this.knownPrincipal(hash) ?? (await this.lookUp(hash, clientAddress));
     await this.throttle.admit(principal);
     return principal;
   }
@@ -74,7 +68,10 @@ export class ApiKeysService implements OnApplicationBootstrap {
     await this.throttle.checkAddress(clientAddress);
     const hashHex = hash.toString('hex');
     const key = await this.repository.findActiveByHash(hashHex);
-    if (!key) throw new UnauthenticatedError('The API key is unknown or revoked');
+    if (!key) {
+      await this.throttle.recordFailedSignIn(clientAddress);
+      throw new UnauthenticatedError('The API key is unknown or revoked');
+    }
     const principal: Principal = { keyId: key.id, name: key.name, role: key.role };
     if (this.cache.size >= CACHE_MAX_ENTRIES) this.cache.clear();
     this.cache.set(hashHex, { principal, expires: Date.now() + CACHE_TTL_MS });

@@ -23,3 +23,8 @@ export function hasRole(principal: Principal, required: Role): boolean {
 export function canReadDrafts(principal: Principal): boolean {
   return hasRole(principal, Role.PREVIEW);
 }
+
+/** "An EDITOR key", "A DELIVERY key": for messages a person reads. */
+export function keyOfRole(role: Role): string {
+  return `${/^[AEIOU]/.test(role) ? 'An' : 'A'} ${role} key`;
+}

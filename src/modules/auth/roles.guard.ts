@@ -5,7 +5,7 @@ import { GqlExecutionContext } from '@nestjs/graphql';
 import { ForbiddenError } from '../../common/errors/domain-errors';
 import { ApiKeysService } from './api-keys.service';
 import { PRINCIPAL_KEY } from './current-principal.decorator';
-import { hasRole } from './principal';
+import { hasRole, keyOfRole } from './principal';
 import { Role } from './role.enum';
 import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
 
@@ -29,7 +29,7 @@ export class RolesGuard implements CanActivate {
     const principal = request[PRINCIPAL_KEY];
     const allowed = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets) ?? [Role.ADMIN];
     if (!allowed.some((role) => hasRole(principal, role))) {
-      throw new ForbiddenError(`${/^[AEIOU]/.test(principal.role) ? 'An' : 'A'} ${principal.role} key may not do this; it needs one of: ${allowed.join(', ')}`);
+      throw new ForbiddenError(`${keyOfRole(principal.role)} may not do this; it needs one of: ${allowed.join(', ')}`);
     }
     return true;
   }
