@@ -30,7 +30,7 @@ export async function createHub(config: AppConfig, options: { logger?: LogLevel[
     });
     app.useBodyParser('json', { limit: config.requestBodyLimit });
     app.useGlobalPipes(new InputValidationPipe());
-    app.useGlobalFilters(new DomainErrorFilter());
+    app.useGlobalFilters(new DomainErrorFilter(app.getHttpAdapter()));
     app.disable('x-powered-by');
     app.use(answerBodyParserErrors);
     // Registered before Nest mounts Apollo, so a browser's GET /graphql reaches the IDE first.

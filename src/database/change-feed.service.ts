@@ -34,6 +34,11 @@ export class ChangeFeed implements OnModuleInit, OnApplicationShutdown {
     await this.listener?.end().catch(() => undefined);
   }
 
+  /** False while the listener is reconnecting: changes on other instances may go unseen, so caches should not be trusted. */
+  get listening(): boolean {
+    return this.listener !== null;
+  }
+
   subscribe(topic: string, handler: ChangeHandler): void {
     const set = this.handlers.get(topic) ?? new Set<ChangeHandler>();
     set.add(handler);

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { DomainError } from '../common/errors/domain-errors';
+import { asDatabaseUnavailable } from '../database/database-unavailable';
 
 const logger = new Logger('GraphQL');
 
@@ -16,8 +17,9 @@ const PASSTHROUGH_CODES = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'U
 export function formatGraphqlError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
-  if (original instanceof DomainError) {
-    return { ...base, message: original.message, extensions: { code: original.code, ...original.details } };
+  const domainError = original instanceof DomainError ? original : asDatabaseUnavailable(original);
+  if (domainError) {
+    return { ...base, message: domainError.message, extensions: { code: domainError.code, ...domainError.details } };
   }
   const code = String(formatted.extensions?.code ?? '');
   if (BAD_DOCUMENT_CODES.has(code)) return { ...base, extensions: { code: 'BAD_USER_INPUT', reason: code } };

@@ -1,4 +1,6 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpStatus } from '@nestjs/common';
+import { ArgumentsHost, Catch, HttpStatus } from '@nestjs/common';
+import { BaseExceptionFilter } from '@nestjs/core';
+import { asDatabaseUnavailable } from '../../database/database-unavailable';
 import type { Response } from 'express';
 import { DomainError, DomainErrorCode } from '../errors/domain-errors';
 
@@ -12,11 +14,16 @@ export const HTTP_STATUS: Record<DomainErrorCode, number> = {
   UNAVAILABLE: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
-/** Domain errors on plain HTTP routes become a status and `{ error: { code, message } }`; GraphQL formats its own. */
-@Catch(DomainError)
-export class DomainErrorFilter implements ExceptionFilter {
-  catch(error: DomainError, host: ArgumentsHost): DomainError | void {
-    if (host.getType<string>() === 'graphql') return error;
+/**
+ * Domain errors (and a lost database, as UNAVAILABLE) on plain HTTP routes become a status and
+ * `{ error: { code, message } }`; everything else gets Nest's default handling. GraphQL formats its own.
+ */
+@Catch()
+export class DomainErrorFilter extends BaseExceptionFilter {
+  override catch(thrown: unknown, host: ArgumentsHost): unknown {
+    if (host.getType<string>() === 'graphql') return thrown;
+    const error = thrown instanceof DomainError ? thrown : asDatabaseUnavailable(thrown);
+    if (!error) return super.catch(thrown, host);
     const response = host.switchToHttp().getResponse<Response>();
     if (typeof error.details.retryAfterSeconds === 'number') response.setHeader('Retry-After', String(error.details.retryAfterSeconds));
     response.status(HTTP_STATUS[error.code]).json({ error: { code: error.code, message: error.message, ...error.details } });

@@ -57,9 +57,10 @@ export class ApiKeysService implements OnApplicationBootstrap {
     return principal;
   }
 
-  /** HUB_ADMIN_KEY or a key seen in the last seconds: no database needed. */
+  /** HUB_ADMIN_KEY or a key seen in the last seconds: no database needed, unless revocations could have been missed. */
   private knownPrincipal(hash: Buffer): Principal | undefined {
     if (this.adminKeyHash && timingSafeEqual(hash, this.adminKeyHash)) return { keyId: null, name: 'HUB_ADMIN_KEY', role: Role.ADMIN };
+    if (!this.changeFeed.listening) return undefined;
     const cached = this.cache.get(hash.toString('hex'));
     return cached && cached.expires > Date.now() ? cached.principal : undefined;
   }
