@@ -104,7 +104,7 @@ describe('a hostile client with the lowest role', () => {
       return call
         .field('operations', JSON.stringify({ query: 'mutation($file: Upload!) { uploadAsset(file: $file, alt: "x") { id } }', variables: { file: null } }))
         .field('map', JSON.stringify({ 0: ['variables.file'] }))
-        .attach('0', Buffer.alloc(200_000, 1), { filename: 'groot.png', contentType: 'image/png' });
+        .attach('0', Buffer.alloc(20_000, 1), { filename: 'groot.png', contentType: 'image/png' });
     };
     const anonymous = await upload({ 'apollo-require-preflight': 'true' });
     expect(anonymous.status).toBe(401);
@@ -115,6 +115,20 @@ describe('a hostile client with the lowest role', () => {
     const noPreflight = await upload({ Authorization: `Bearer ${hub.adminKey}` });
     expect(noPreflight.status).toBe(400);
     expect(capacitorFiles()).toBe(before);
+  });
+
+  it('versions personas atomically: of four concurrent updates at one version exactly one wins, and concurrent creates never fail', async () => {
+    const upsert = 'mutation($input: UpsertPersonaInput!) { upsertPersona(input: $input) { key version name } }';
+    const input = (key: string, name: string, version?: number) => ({ input: { key, name, tone: 'FORMAL', channelPreferences: ['email'], ...(version ? { version } : {}) } });
+    for (let round = 0; round < 5; round += 1) {
+      const key = `gelijktijdig-${round}`;
+      const creates = await Promise.all(Array.from({ length: 4 }, (_, index) => gql(hub, upsert, input(key, `Maker ${index}`))));
+      expect(creates.map((result) => result.errors)).toEqual([undefined, undefined, undefined, undefined]);
+      expect(creates.map((result) => result.data!.upsertPersona.version).sort()).toEqual([1, 2, 3, 4]);
+      const updates = await Promise.all(Array.from({ length: 4 }, (_, index) => gql(hub, upsert, input(key, `Schrijver ${index}`, 4))));
+      expect(updates.filter((result) => !result.errors)).toHaveLength(1);
+      expect(updates.filter((result) => errorCode(result) === 'CONFLICT')).toHaveLength(3);
+    }
   });
 
   it('limits requests per key with 429 and Retry-After', async () => {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, IsNull, Repository } from 'typeorm';
 import { PersonaEntity } from './persona.entity';
 
 @Injectable()
@@ -10,12 +10,15 @@ export class PersonasRepository {
     return this.dataSource.getRepository(PersonaEntity).find({ where: { deletedAt: IsNull() }, order: { key: 'ASC' } });
   }
 
-  /** Includes deleted personas: upserting a deleted key brings it back. */
-  findByKey(key: string): Promise<PersonaEntity | null> {
-    return this.dataSource.getRepository(PersonaEntity).findOne({ where: { key } });
-  }
-
-  save(persona: PersonaEntity): Promise<PersonaEntity> {
-    return this.dataSource.getRepository(PersonaEntity).save(persona);
+  /**
+   * Runs `work` in a transaction that holds a lock on this persona key (taken even when no row
+   * exists yet), so concurrent upserts and deletes of one key run one after another: the version
+   * check and the write are one step, and two creates of one key cannot collide.
+   */
+  withKeyLock<T>(key: string, work: (personas: Repository<PersonaEntity>) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query("SELECT pg_advisory_xact_lock(hashtext('persona:' || $1))", [key]);
+      return work(manager.getRepository(PersonaEntity));
+    });
   }
 }

@@ -43,32 +43,36 @@ export class PersonasService implements OnModuleInit {
 
   async upsert(input: UpsertPersonaInput): Promise<PersonaEntity> {
     const criteria = input.criteria === undefined || input.criteria === null ? null : parseCriteria(input.criteria, 'input.criteria');
-    const existing = await this.repository.findByKey(input.key);
-    if (existing && input.version !== undefined && existing.version !== input.version) {
-      throw new StaleVersionError('Persona', input.key, input.version, existing.version);
-    }
-    const persona = existing ?? Object.assign(new PersonaEntity(), { key: input.key, version: 0 });
-    Object.assign(persona, {
-      name: input.name,
-      description: input.description ?? null,
-      criteria,
-      channelPreferences: [...new Set(input.channelPreferences ?? [])],
-      tone: input.tone,
-      version: persona.version + 1,
-      deletedAt: null,
+    const saved = await this.repository.withKeyLock(input.key, async (personas) => {
+      const existing = await personas.findOne({ where: { key: input.key } });
+      if (existing && input.version !== undefined && existing.version !== input.version) {
+        throw new StaleVersionError('Persona', input.key, input.version, existing.version);
+      }
+      const persona = existing ?? Object.assign(new PersonaEntity(), { key: input.key, version: 0 });
+      Object.assign(persona, {
+        name: input.name,
+        description: input.description ?? null,
+        criteria,
+        channelPreferences: [...new Set(input.channelPreferences ?? [])],
+        tone: input.tone,
+        version: persona.version + 1,
+        deletedAt: null,
+      });
+      return personas.save(persona);
     });
-    const saved = await this.repository.save(persona);
     await this.changeFeed.publish(PERSONAS_CHANGED, { key: saved.key });
     return saved;
   }
 
   /** Keeps the row (nothing an editor saved is lost); the persona stops matching and listing. */
   async delete(key: string): Promise<PersonaEntity> {
-    const persona = await this.repository.findByKey(key);
-    if (!persona || persona.deletedAt) throw new NotFoundError(`No persona with key "${key}"`);
-    persona.deletedAt = new Date();
-    persona.version += 1;
-    const saved = await this.repository.save(persona);
+    const saved = await this.repository.withKeyLock(key, async (personas) => {
+      const persona = await personas.findOne({ where: { key } });
+      if (!persona || persona.deletedAt) throw new NotFoundError(`No persona with key "${key}"`);
+      persona.deletedAt = new Date();
+      persona.version += 1;
+      return personas.save(persona);
+    });
     await this.changeFeed.publish(PERSONAS_CHANGED, { key });
     return saved;
   }
