@@ -131,6 +131,20 @@ describe('a hostile client with the lowest role', () => {
     }
   });
 
+  it('shows a DELIVERY key only what is live now, and no schedule', async () => {
+    const scheduled = await createPublishedItem(hub, { metadata: { theme: 'verrassing', validFrom: '2099-01-01T00:00:00Z' } });
+    const byId = await gql(hub, 'query($id: ID!) { contentItem(id: $id) { id fields } }', { id: scheduled.id }, delivery);
+    expect(errorCode(byId)).toBe('NOT_FOUND');
+    const listed = await gql(hub, '{ contentItems(filter: { theme: "verrassing" }) { totalCount edges { node { id } } } }', {}, delivery);
+    expect(listed.data!.contentItems).toEqual({ totalCount: 0, edges: [] });
+    expect((await gql(hub, 'query($id: ID!) { contentItem(id: $id) { id } }', { id: scheduled.id })).data!.contentItem.id).toBe(scheduled.id);
+    const lookAhead = await gql(hub, `{ personalize(input: { itemId: "${scheduled.id}", channel: "sms", context: { locale: "nl", consents: ["sms"], now: "2099-06-01T00:00:00Z" } }) { text } }`, {}, delivery);
+    expect(errorCode(lookAhead)).toBe('FORBIDDEN');
+    const now = await gql(hub, `{ personalize(input: { itemId: "${scheduled.id}", channel: "sms", context: { locale: "nl", consents: ["sms"] } }) { text } }`, {}, delivery);
+    expect(errorCode(now)).toBe('NOT_FOUND');
+    expect(JSON.stringify([byId.errors, now.errors, lookAhead.errors])).not.toMatch(/2099/);
+  });
+
   it('limits requests per key with 429 and Retry-After', async () => {
     const preview = await createKey(hub, 'PREVIEW');
     const answers = await Promise.all(Array.from({ length: 40 }, () => request(hub.baseUrl).post('/graphql').set('Authorization', `Bearer ${preview}`).send({ query: '{ me { role } }' })));

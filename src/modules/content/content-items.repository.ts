@@ -18,6 +18,8 @@ export interface ContentItemsQuery {
   tags?: string[];
   personaTags?: string[];
   search?: string;
+  /** Only items inside their validity window at this moment (what a DELIVERY key may see). */
+  liveAt?: Date;
 }
 
 export interface ContentItemsPage {
@@ -140,6 +142,7 @@ export class ContentItemsRepository {
     if (query.statuses) builder.andWhere('item.status IN (:...statuses)', { statuses: query.statuses });
     if (query.status) builder.andWhere('item.status = :status', { status: query.status });
     if (query.model) builder.andWhere('item.model = :model', { model: query.model });
+    if (query.liveAt) builder.andWhere('(item.validFrom IS NULL OR item.validFrom <= :liveAt) AND (item.validUntil IS NULL OR item.validUntil > :liveAt)', { liveAt: query.liveAt });
     if (query.locale) builder.andWhere('item.locale = :locale', { locale: query.locale });
     if (query.theme) builder.andWhere('item.theme = :theme', { theme: query.theme });
     if (query.purpose) builder.andWhere('item.purpose = :purpose', { purpose: query.purpose });

@@ -41,10 +41,10 @@ export class ContentItemsService {
     @Inject(KNOWN_CHANNELS) private readonly channels: KnownChannels,
   ) {}
 
-  /** DELIVERY keys see published items only; anything else is NOT_FOUND to them, so drafts do not leak by id. */
+  /** DELIVERY keys see only what is live now; anything else is NOT_FOUND to them, so drafts and schedules do not leak by id. */
   async get(id: string, principal: Principal): Promise<ContentItemEntity> {
     const item = await this.repository.findById(id);
-    if (!item || (!canReadDrafts(principal) && item.status !== ContentStatus.PUBLISHED)) throw new NotFoundError(`No content item with id ${id}`);
+    if (!item || (!canReadDrafts(principal) && !isLive(item, new Date()))) throw new NotFoundError(`No content item with id ${id}`);
     return item;
   }
 
@@ -59,6 +59,7 @@ export class ContentItemsService {
         throw new BadUserInputError('A DELIVERY key can only list published items', 'filter.status');
       }
       query.status = ContentStatus.PUBLISHED;
+      query.liveAt = new Date();
     }
     const page = await this.repository.page(query, first, position);
     const edges = page.items.map((node) => ({ cursor: encodeCursor({ updatedAt: node.updatedAt.toISOString(), id: node.id }), node }));
@@ -164,6 +165,11 @@ export class ContentItemsService {
   private announce(item: ContentItemEntity): Promise<void> {
     return this.changeFeed.publish(CONTENT_CHANGED, { id: item.id, version: item.version });
   }
+}
+
+/** Published and inside its validity window. */
+function isLive(item: ContentItemEntity, now: Date): boolean {
+  return item.status === ContentStatus.PUBLISHED && (!item.validFrom || item.validFrom <= now) && (!item.validUntil || item.validUntil > now);
 }
 
 function emptyMetadata(): ContentMetadata {

@@ -34,6 +34,8 @@ import { PersonalizeInput } from './graphql/personalize.input';
 /** Print-sized renderings run one at a time per slot; more than this many waiting are refused as UNAVAILABLE. */
 const HEAVY_RENDER_SLOTS = 2;
 const HEAVY_RENDER_WAITING = 200;
+/** A channel app's clock may run a little ahead of the hub's. */
+const CLOCK_SKEW_MS = 5 * 60_000;
 /** A context's attributes are a customer's profile, not a payload: bounded in size and depth. */
 const MAX_ATTRIBUTES_BYTES = 16_384;
 const MAX_ATTRIBUTES_DEPTH = 8;
@@ -88,7 +90,7 @@ export class PersonalizeService {
 
   /** Every channel the item allows and the customer consented to, each through the same selection. */
   async renderAll(itemId: string, contextInput: CustomerContextInput, previewRequested: boolean, revision: number | undefined, principal: Principal): Promise<PersonalizedVariant[]> {
-    const preview = this.checkPreview({ preview: previewRequested, revision, itemId }, principal);
+    const preview = this.checkPreview({ preview: previewRequested, revision, itemId, context: contextInput }, principal);
     const context = normalizeContext(contextInput);
     const entry = await this.entryForItem(itemId, preview, revision);
     const channels = this.channels.registry.keys().filter((channel) => context.consents.includes(channel) && (entry.item.channels.length === 0 || entry.item.channels.includes(channel)));
@@ -228,9 +230,13 @@ export class PersonalizeService {
     return { role: { ...image, alt }, renditions, print };
   }
 
-  private checkPreview(input: { preview?: boolean; revision?: number; itemId?: string }, principal: Principal): boolean {
+  private checkPreview(input: { preview?: boolean; revision?: number; itemId?: string; context?: { now?: Date } }, principal: Principal): boolean {
     const preview = input.preview === true;
     if (preview && !canReadDrafts(principal)) throw new ForbiddenError('Previewing drafts needs a PREVIEW, EDITOR or ADMIN key');
+    // Looking ahead would show a DELIVERY key what is scheduled; previews may.
+    if (!canReadDrafts(principal) && input.context?.now && input.context.now.getTime() > Date.now() + CLOCK_SKEW_MS) {
+      throw new ForbiddenError('A DELIVERY key may not set context.now in the future; use a PREVIEW key to look ahead', { path: 'input.context.now' });
+    }
     if (input.revision !== undefined && (!preview || !input.itemId)) throw new BadUserInputError('input.revision needs itemId and preview: true', 'input.revision');
     return preview;
   }
