@@ -36,7 +36,7 @@ export async function createHub(config: AppConfig, options: { logger?: LogLevel[
     // Registered before Nest mounts Apollo, so a browser's GET /graphql reaches the IDE first.
     app.use('/graphql', graphqlIde);
     app.use('/ide-assets', graphqlIdeAssets);
-    app.use('/graphql', uploadGate(app.get(ApiKeysService)), graphqlUploadExpress({ maxFileSize: config.assets.maxBytes, maxFiles: 1 }));
+    app.use('/graphql', uploadGate(app.get(ApiKeysService)), graphqlUploadExpress({ maxFileSize: config.assets.maxBytes, maxFiles: 1 }), answerMultipartErrors);
     await app.init();
     if (config.seedDemoContent) await app.get(DemoSeedService).seedIfEmpty();
     return {
@@ -64,6 +64,13 @@ function answerBodyParserErrors(error: { type?: string; status?: number; message
     return;
   }
   next(error);
+}
+
+/** A broken multipart body (cut short, no operations, a file over the limit) is the client's mistake. */
+function answerMultipartErrors(error: { status?: number; message?: string }, request: Request, response: Response, next: NextFunction): void {
+  if (!request.is('multipart/form-data')) return next(error);
+  const status = error.status !== undefined && error.status >= 400 && error.status < 500 ? error.status : 400;
+  response.status(status).json({ errors: [{ message: `The multipart request could not be read: ${error.message ?? 'malformed'}`, extensions: { code: 'BAD_USER_INPUT' } }] });
 }
 
 export const bootstrapLogger = new Logger('Facet');

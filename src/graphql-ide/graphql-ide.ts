@@ -29,7 +29,8 @@ export function graphqlIde(request: Request, response: Response, next: NextFunct
 }
 
 export function graphqlIdeAssets(request: Request, response: Response): void {
-  const asset = FILES[request.path.replace(/^\//, '')];
+  const name = request.path.replace(/^\//, '');
+  const asset = Object.hasOwn(FILES, name) ? FILES[name] : undefined;
   if (!asset) {
     response.status(404).end();
     return;

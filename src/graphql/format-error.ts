@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { DomainError } from '../common/errors/domain-errors';
-import { asDatabaseUnavailable } from '../database/database-unavailable';
+import { fromDatabaseError } from '../database/database-errors';
 
 const logger = new Logger('GraphQL');
 
@@ -17,12 +17,16 @@ const PASSTHROUGH_CODES = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'U
 export function formatGraphqlError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
-  const domainError = original instanceof DomainError ? original : asDatabaseUnavailable(original);
+  const domainError = original instanceof DomainError ? original : fromDatabaseError(original);
   if (domainError) {
     return { ...base, message: domainError.message, extensions: { code: domainError.code, ...domainError.details } };
   }
   const code = String(formatted.extensions?.code ?? '');
-  if (BAD_DOCUMENT_CODES.has(code)) return { ...base, extensions: { code: 'BAD_USER_INPUT', reason: code } };
+  if (BAD_DOCUMENT_CODES.has(code)) {
+    // The parser recurses per nesting level: a document nested thousands deep ends in a RangeError.
+    const message = /call stack/i.test(formatted.message) ? 'The document is nested too deeply to read' : formatted.message;
+    return { ...base, message, extensions: { code: 'BAD_USER_INPUT', reason: code } };
+  }
   if (PASSTHROUGH_CODES.has(code)) return { ...base, extensions: { ...formatted.extensions, code } };
   // Errors raised before any resolver ran (variable coercion, unknown input fields) mean the document or its variables are wrong.
   if (original instanceof GraphQLError && !original.path) return { ...base, extensions: { code: 'BAD_USER_INPUT' } };

@@ -10,7 +10,8 @@ import { ApiKeysService } from '../modules/auth/api-keys.service';
 import { ChannelsService } from '../modules/channels/channels.service';
 import { PRINCIPAL_KEY } from '../modules/auth/current-principal.decorator';
 import { formatGraphqlError } from './format-error';
-import { depthLimitRule, queryLimitsPlugin, RenderedChannels } from './query-limits.plugin';
+import { documentLimitsRule } from './document-limits.rule';
+import { queryLimitsPlugin, RenderedChannels } from './query-limits.plugin';
 
 /** Every GraphQL request needs a key, introspection included, so authentication happens before any resolver. */
 export function buildGraphqlOptions(config: AppConfig, apiKeys: ApiKeysService, channels: ChannelsService): ApolloDriverConfig {
@@ -22,7 +23,7 @@ export function buildGraphqlOptions(config: AppConfig, apiKeys: ApiKeysService, 
     playground: false,
     introspection: true,
     includeStacktraceInErrorResponses: false,
-    validationRules: [depthLimitRule(config.maxQueryDepth)],
+    validationRules: [documentLimitsRule(config.maxQueryDepth)],
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       queryLimitsPlugin(

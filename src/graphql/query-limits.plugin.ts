@@ -1,7 +1,6 @@
 import { ApolloServerPlugin } from '@apollo/server';
 import { ComplexityEstimator, fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { GraphQLError, GraphQLSchema, separateOperations } from 'graphql';
-import depthLimit from 'graphql-depth-limit';
 
 export interface QueryLimits {
   maxComplexity: number;
@@ -59,8 +58,4 @@ export function queryLimitsPlugin(limits: QueryLimits, renderedChannels: Rendere
 
 function refusal(message: string, details: Record<string, unknown>): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...details, http: { status: 400 } } });
-}
-
-export function depthLimitRule(maxDepth: number) {
-  return depthLimit(maxDepth);
 }

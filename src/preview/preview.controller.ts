@@ -43,7 +43,7 @@ export class PreviewController {
   @Get('assets/:file')
   @Public()
   asset(@Param('file') file: string, @Res() response: Response): void {
-    const type = ASSETS[file];
+    const type = Object.hasOwn(ASSETS, file) ? ASSETS[file] : undefined;
     if (!type) throw new NotFoundException();
     response.type(type).setHeader('Cache-Control', 'no-cache');
     response.sendFile(path.join(PUBLIC_DIR, file));

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, HttpStatus } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
-import { asDatabaseUnavailable } from '../../database/database-unavailable';
+import { fromDatabaseError } from '../../database/database-errors';
 import type { Response } from 'express';
 import { DomainError, DomainErrorCode } from '../errors/domain-errors';
 
@@ -22,7 +22,7 @@ export const HTTP_STATUS: Record<DomainErrorCode, number> = {
 export class DomainErrorFilter extends BaseExceptionFilter {
   override catch(thrown: unknown, host: ArgumentsHost): unknown {
     if (host.getType<string>() === 'graphql') return thrown;
-    const error = thrown instanceof DomainError ? thrown : asDatabaseUnavailable(thrown);
+    const error = thrown instanceof DomainError ? thrown : fromDatabaseError(thrown);
     if (!error) return super.catch(thrown, host);
     const response = host.switchToHttp().getResponse<Response>();
     if (typeof error.details.retryAfterSeconds === 'number') response.setHeader('Retry-After', String(error.details.retryAfterSeconds));

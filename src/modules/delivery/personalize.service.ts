@@ -78,7 +78,8 @@ export class PersonalizeService {
   ) {}
 
   async personalize(input: PersonalizeInput, principal: Principal): Promise<PersonalizedVariant> {
-    if ((input.itemId === undefined) === (input.selector === undefined)) {
+    // GraphQL lets a client send null for an optional field: null is "not given".
+    if ((input.itemId == null) === (input.selector == null)) {
       throw new BadUserInputError('Give either input.itemId or input.selector', input.itemId ? 'input.selector' : 'input.itemId');
     }
     const preview = this.checkPreview(input, principal);

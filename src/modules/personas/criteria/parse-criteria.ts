@@ -5,6 +5,9 @@ export const COMPARISON_OPERATORS = ['eq', 'in', 'gte', 'lte', 'contains', 'exis
 const COMBINATORS = ['all', 'any', 'not'] as const;
 const MAX_DEPTH = 10;
 const MAX_NODES = 200;
+/** Criteria describe a segment; a list of 60,000 cities or a megabyte of text is a mistake, refused when saved. */
+const MAX_LIST_VALUES = 1000;
+const MAX_TEXT_LENGTH = 500;
 const ATTRIBUTE_PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 
 /**
@@ -50,6 +53,8 @@ export function parseCriteria(input: unknown, path = 'criteria'): Criteria {
     switch (operator) {
       case 'in':
         if (!Array.isArray(operand) || operand.length === 0 || operand.some((value) => !isScalar(value))) fail(operandAt, 'must be a non-empty list of strings, numbers or booleans');
+        if ((operand as unknown[]).length > MAX_LIST_VALUES) fail(operandAt, `may list at most ${MAX_LIST_VALUES} values`);
+        if ((operand as unknown[]).some((value) => typeof value === 'string' && value.length > MAX_TEXT_LENGTH)) fail(operandAt, `values may be at most ${MAX_TEXT_LENGTH} characters`);
         break;
       case 'gte':
       case 'lte':
@@ -62,6 +67,7 @@ export function parseCriteria(input: unknown, path = 'criteria'): Criteria {
         break;
       default:
         if (!isScalar(operand)) fail(operandAt, 'must be a string, number or boolean');
+        if (typeof operand === 'string' && operand.length > MAX_TEXT_LENGTH) fail(operandAt, `may be at most ${MAX_TEXT_LENGTH} characters`);
     }
     return { attr, [operator]: operand } as Criteria;
   };
