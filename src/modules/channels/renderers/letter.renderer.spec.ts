@@ -39,6 +39,24 @@ describe('LetterRenderer', () => {
     expect(output.parts.html).toContain('data-window="address"');
   });
 
+  it('prints every script a name or a message may contain, in fonts that have its glyphs', async () => {
+    const body = 'Καλό καλοκαίρι. İstanbul’da ığdır şöyle. Привет. 夏天快乐，一起跑步吧。ひらがなとカタカナ。여름 세일 🏃‍♀️☀️';
+    const output = await (await renderer.compile(input('nl', Tone.FORMAL, body))).fill({ attributes: { ...devries, title: undefined, firstName: 'Łukasz', lastName: 'Żółć' }, now });
+    const text = await pdfText(output.parts.pdf as Buffer);
+    expect(text).toContain('Łukasz Żółć');
+    // Text extraction may put a space where one font run meets the next, so spaces are not compared.
+    const unspaced = text.replace(/\s+/g, '');
+    for (const words of ['Καλό καλοκαίρι', 'İstanbul’da ığdır şöyle', 'Привет', '夏天快乐', 'ひらがなとカタカナ', '여름 세일', '🏃']) expect(unspaced).toContain(words.replace(/\s+/g, ''));
+    expect(text).not.toMatch(/V¶7|\ufffd/);
+    expect(output.warnings.filter((warning) => /cannot print/.test(warning))).toEqual([]);
+  });
+
+  it('leaves out a character no font has, with a warning instead of garbage', async () => {
+    const output = await (await renderer.compile(input('nl', Tone.FORMAL, 'Prijs \u{E000} nu'))).fill({ attributes: devries, now });
+    expect(output.warnings).toContain('The letter cannot print "\u{E000}" (U+E000): no font has them, so they were left out');
+    expect(await pdfText(output.parts.pdf as Buffer)).toMatch(/Prijs\s+nu/);
+  });
+
   it('greets informally by first name, in English too', async () => {
     const dutch = await (await renderer.compile(input('nl', Tone.INFORMAL))).fill({ attributes: { firstName: 'Sanne' }, now });
     expect(dutch.text).toContain('Hoi Sanne,');

@@ -6,6 +6,7 @@ import { ChannelRenderer, CompiledRendering, RenderInput } from '../channel-rend
 import { escapeHtml } from '../html/escape-html';
 import { htmlGuards } from '../html/html-guard';
 import { formatLetterDate, phrasesFor, salutation } from '../locale/salutation';
+import { PrintFonts } from '../letter/print-fonts';
 import { markdownToPlainText, markdownToSafeHtml } from '../markdown/markdown';
 import { TokenScope, TokenTemplate, TokenVault } from '../personalisation/liquid-sandbox';
 
@@ -31,6 +32,7 @@ type Block = { kind: 'heading' | 'paragraph' | 'quote'; runs: Run[] } | { kind: 
  * compiled once; per recipient the PDF is drawn (its address differs), synchronously.
  */
 export class LetterRenderer implements ChannelRenderer {
+  private readonly fonts = new PrintFonts();
   readonly key = 'letter';
   readonly description = 'A printed letter: A4 PDF for a window envelope, and print HTML';
   readonly overrideKeys: string[] = [];
@@ -64,7 +66,7 @@ export class LetterRenderer implements ChannelRenderer {
         const greeting = salutation(locale, tone, recipient.attributes);
         const date = formatLetterDate(locale, recipient.now);
         const texts = { headline: headline.render(scope, warnings), signOff: signOff.render(scope, warnings), legal: legal.render(scope, warnings) };
-        const { pdf, pageCount } = drawPdf({ blocks, scope, warnings, senderLines, address, greeting, date, texts, image: input.printImage, pageLabel: phrases.page, title: texts.headline });
+        const { pdf, pageCount } = drawPdf({ fonts: this.fonts, blocks, scope, warnings, senderLines, address, greeting, date, texts, image: input.printImage, pageLabel: phrases.page, title: texts.headline });
         const html = printHtmlDocument({
           headline: printParts.headline.render(scope, warnings),
           bodyHtml: printParts.body.render(scope, warnings),
@@ -92,6 +94,7 @@ export class LetterRenderer implements ChannelRenderer {
 }
 
 interface DrawRequest {
+  fonts: PrintFonts;
   blocks: Block[];
   scope: TokenScope;
   warnings: string[];
@@ -107,16 +110,12 @@ interface DrawRequest {
 
 function drawPdf(request: DrawRequest): { pdf: Buffer; pageCount: number } {
   const doc = new PDFDocument({ size: 'A4', margins: MARGIN, bufferPages: true, info: { Title: request.title, Creator: 'Facet' } });
-  doc.font('Helvetica').fontSize(9).fillColor('#333333');
-  doc.text(request.senderLines.join('\n'), 125 * MM, MARGIN.top, { width: 65 * MM, align: 'right' });
-  doc.fontSize(7).fillColor('#555555').text(request.senderLines.join(' · '), ADDRESS_WINDOW.left + 5 * MM, ADDRESS_WINDOW.top + 3 * MM, { width: ADDRESS_WINDOW.width - 10 * MM, lineBreak: false, ellipsis: true });
-  doc.fontSize(10).fillColor('#000000').text(request.address.join('\n'), ADDRESS_WINDOW.left + 5 * MM, ADDRESS_WINDOW.top + 12 * MM, {
-    width: ADDRESS_WINDOW.width - 10 * MM,
-    height: ADDRESS_WINDOW.height - 14 * MM,
-    ellipsis: true,
-  });
-  doc.text(request.date, MARGIN.left, 98 * MM, { width: doc.page.width - MARGIN.left - MARGIN.right, align: 'right' });
-  doc.font('Helvetica-Bold').fontSize(12).text(request.texts.headline, MARGIN.left, BODY_TOP);
+  const write = (text: string, style: TextStyle, options: PDFKit.Mixins.TextOptions = {}, at?: { x: number; y: number }) => writeText(doc, request.fonts, request.warnings, text, style, options, at);
+  write(request.senderLines.join('\n'), { size: 9, color: '#333333' }, { width: 65 * MM, align: 'right' }, { x: 125 * MM, y: MARGIN.top });
+  write(request.senderLines.join(' · '), { size: 7, color: '#555555' }, { width: ADDRESS_WINDOW.width - 10 * MM, lineBreak: false, ellipsis: true }, { x: ADDRESS_WINDOW.left + 5 * MM, y: ADDRESS_WINDOW.top + 3 * MM });
+  write(request.address.join('\n'), { size: 10 }, { width: ADDRESS_WINDOW.width - 10 * MM, height: ADDRESS_WINDOW.height - 14 * MM, ellipsis: true }, { x: ADDRESS_WINDOW.left + 5 * MM, y: ADDRESS_WINDOW.top + 12 * MM });
+  write(request.date, { size: 10 }, { width: doc.page.width - MARGIN.left - MARGIN.right, align: 'right' }, { x: MARGIN.left, y: 98 * MM });
+  write(request.texts.headline, { size: 12, bold: true }, {}, { x: MARGIN.left, y: BODY_TOP });
   doc.moveDown(0.8);
   if (request.image) {
     try {
@@ -126,17 +125,16 @@ function drawPdf(request: DrawRequest): { pdf: Buffer; pageCount: number } {
       request.warnings.push('The print image could not be embedded');
     }
   }
-  doc.font('Helvetica').fontSize(11).text(request.greeting);
+  write(request.greeting, { size: 11 });
   doc.moveDown(0.6);
-  for (const block of request.blocks) drawBlock(doc, block, request.scope, request.warnings);
+  for (const block of request.blocks) drawBlock(doc, block, request);
   if (request.texts.signOff) {
     keepLinesTogether(doc, 3);
-    doc.font('Helvetica').fontSize(11).text(request.texts.signOff);
+    write(request.texts.signOff, { size: 11 });
   }
   if (request.texts.legal) {
     doc.moveDown(1.5);
-    doc.font('Helvetica').fontSize(8).fillColor('#555555').text(request.texts.legal);
-    doc.fillColor('#000000');
+    write(request.texts.legal, { size: 8, color: '#555555' });
   }
   const range = doc.bufferedPageRange();
   for (let index = range.start; index < range.start + range.count; index += 1) {
@@ -144,7 +142,7 @@ function drawPdf(request: DrawRequest): { pdf: Buffer; pageCount: number } {
     const bottom = doc.page.margins.bottom;
     // Writing inside the bottom margin would make pdfkit start a new page.
     doc.page.margins.bottom = 0;
-    doc.font('Helvetica').fontSize(8).fillColor('#777777').text(request.pageLabel(index + 1, range.count), MARGIN.left, doc.page.height - 15 * MM, { width: doc.page.width - MARGIN.left - MARGIN.right, align: 'center', lineBreak: false });
+    write(request.pageLabel(index + 1, range.count), { size: 8, color: '#777777' }, { width: doc.page.width - MARGIN.left - MARGIN.right, align: 'center', lineBreak: false }, { x: MARGIN.left, y: doc.page.height - 15 * MM });
     doc.page.margins.bottom = bottom;
   }
   doc.end();
@@ -154,16 +152,16 @@ function drawPdf(request: DrawRequest): { pdf: Buffer; pageCount: number } {
   return { pdf: Buffer.concat(chunks), pageCount: range.count };
 }
 
-function drawBlock(doc: PDFKit.PDFDocument, block: Block, scope: TokenScope, warnings: string[]): void {
+function drawBlock(doc: PDFKit.PDFDocument, block: Block, request: DrawRequest): void {
   const width = doc.page.width - MARGIN.left - MARGIN.right;
   if (block.kind === 'list') {
     block.items.forEach((runs, index) => {
       keepLinesTogether(doc, 1);
       const bullet = block.ordered ? `${index + 1}.` : '•';
       const y = doc.y;
-      doc.font('Helvetica').fontSize(11).text(bullet, MARGIN.left + 2 * MM, y, { width: 6 * MM, lineBreak: false });
+      writeText(doc, request.fonts, request.warnings, bullet, { size: 11 }, { width: 6 * MM, lineBreak: false }, { x: MARGIN.left + 2 * MM, y });
       doc.text('', MARGIN.left + 8 * MM, y);
-      drawRuns(doc, runs, scope, warnings, { width: width - 8 * MM, size: 11 });
+      drawRuns(doc, runs, request, { width: width - 8 * MM, size: 11 });
       doc.x = MARGIN.left;
     });
     doc.moveDown(0.6);
@@ -172,36 +170,59 @@ function drawBlock(doc: PDFKit.PDFDocument, block: Block, scope: TokenScope, war
   if (block.kind === 'heading') {
     // A heading never stands alone at the foot of a page.
     keepLinesTogether(doc, 3);
-    drawRuns(doc, block.runs, scope, warnings, { width, size: 12.5, bold: true });
+    drawRuns(doc, block.runs, request, { width, size: 12.5, bold: true });
     doc.moveDown(0.3);
     return;
   }
   doc.x = block.kind === 'quote' ? MARGIN.left + 6 * MM : MARGIN.left;
-  drawRuns(doc, block.runs, scope, warnings, { width: block.kind === 'quote' ? width - 6 * MM : width, size: 11, italic: block.kind === 'quote' });
+  drawRuns(doc, block.runs, request, { width: block.kind === 'quote' ? width - 6 * MM : width, size: 11, italic: block.kind === 'quote' });
   doc.x = MARGIN.left;
   doc.moveDown(0.6);
 }
 
-function drawRuns(doc: PDFKit.PDFDocument, runs: Run[], scope: TokenScope, warnings: string[], style: { width: number; size: number; bold?: boolean; italic?: boolean }): void {
-  const texts = runs.map((run) => ({ run, text: run.template.render(scope, warnings) })).filter(({ text }) => text !== '');
-  if (texts.length === 0) return;
+function drawRuns(doc: PDFKit.PDFDocument, runs: Run[], request: DrawRequest, style: { width: number; size: number; bold?: boolean; italic?: boolean }): void {
+  const texts = runs.map((run) => ({ run, text: run.template.render(request.scope, request.warnings) })).filter(({ text }) => text !== '');
   texts.forEach(({ run, text }, index) => {
-    doc.font(fontName(style.bold || run.bold, style.italic || run.italic)).fontSize(style.size).fillColor(run.link ? '#0b4f8a' : '#000000');
-    doc.text(text, { width: style.width, continued: index < texts.length - 1, link: run.link ?? undefined, underline: run.link !== null });
+    const textStyle = { size: style.size, bold: style.bold || run.bold, italic: style.italic || run.italic, color: run.link ? '#0b4f8a' : '#000000' };
+    writeText(doc, request.fonts, request.warnings, text, textStyle, { width: style.width, continued: index < texts.length - 1, link: run.link ?? undefined, underline: run.link !== null });
   });
   doc.fillColor('#000000');
+}
+
+interface TextStyle {
+  size: number;
+  bold?: boolean;
+  italic?: boolean;
+  color?: string;
+}
+
+/** Text in as many fonts as its characters need; what no font has is left out, with one warning per letter. */
+function writeText(doc: PDFKit.PDFDocument, fonts: PrintFonts, warnings: string[], text: string, style: TextStyle, options: PDFKit.Mixins.TextOptions, at?: { x: number; y: number }): void {
+  const { runs, missing } = fonts.split(text, style);
+  if (missing.length > 0) {
+    const warning = `The letter cannot print ${missing.map((character) => `"${character}" (U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ')}: no font has them, so they were left out`;
+    if (!warnings.includes(warning)) warnings.push(warning);
+  }
+  doc.fontSize(style.size).fillColor(style.color ?? '#000000');
+  if (runs.length === 0) {
+    if (at) doc.text('', at.x, at.y, options);
+    else doc.text('', options);
+    return;
+  }
+  runs.forEach((run, index) => {
+    // Registered by name, so each font is embedded once per document however often it is used; pdfkit takes a parsed fontkit font as it is.
+    doc.registerFont(run.fontKey, run.font as unknown as PDFKit.Mixins.PDFFontSource);
+    doc.font(run.fontKey);
+    const runOptions = { ...options, continued: index < runs.length - 1 ? true : options.continued };
+    if (index === 0 && at) doc.text(run.text, at.x, at.y, runOptions);
+    else doc.text(run.text, runOptions);
+  });
 }
 
 function keepLinesTogether(doc: PDFKit.PDFDocument, lines: number): void {
   if (doc.y + lines * doc.currentLineHeight(true) > doc.page.height - MARGIN.bottom) doc.addPage();
 }
 
-function fontName(bold: boolean, italic: boolean): string {
-  if (bold && italic) return 'Helvetica-BoldOblique';
-  if (bold) return 'Helvetica-Bold';
-  if (italic) return 'Helvetica-Oblique';
-  return 'Helvetica';
-}
 
 /** Markdown blocks → drawable blocks of styled runs, each run's text a token template. */
 function toBlocks(token: Token, vault: TokenVault): Block[] {
