@@ -39,13 +39,15 @@ export const APP_CONFIG = Symbol('APP_CONFIG');
 
 export class ConfigError extends Error {}
 
+const MIN_ADMIN_KEY_LENGTH = 24;
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const projectRoot = findProjectRoot();
   const port = integer(env, 'PORT', 3000, 0, 65535);
   return {
     port,
     databaseUrl: nonEmpty(env.DATABASE_URL),
-    adminKey: nonEmpty(env.HUB_ADMIN_KEY),
+    adminKey: adminKey(env),
     seedDemoContent: boolean(env, 'HUB_SEED', true),
     defaultLocale: nonEmpty(env.HUB_DEFAULT_LOCALE) ?? 'en',
     dataDir: path.resolve(projectRoot, nonEmpty(env.HUB_DATA_DIR) ?? 'data'),
@@ -94,6 +96,15 @@ export function findProjectRoot(start: string = __dirname): string {
     dir = parent;
   }
   return dir;
+}
+
+/** A bootstrap admin key must be hard to guess: `HUB_ADMIN_KEY=a` would let anyone in. */
+function adminKey(env: NodeJS.ProcessEnv): string | undefined {
+  const key = nonEmpty(env.HUB_ADMIN_KEY);
+  if (key !== undefined && (key.length < MIN_ADMIN_KEY_LENGTH || new Set(key).size < 8)) {
+    throw new ConfigError(`HUB_ADMIN_KEY must be at least ${MIN_ADMIN_KEY_LENGTH} characters of varied text (e.g. the output of: openssl rand -base64 24)`);
+  }
+  return key;
 }
 
 /** A comma-separated list whose every entry matches `pattern` and none is refused. */

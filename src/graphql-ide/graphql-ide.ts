@@ -17,7 +17,7 @@ const FILES: Record<string, { file: string; type: string }> = {
   'ide.css': { file: 'src/graphql-ide/public/ide.css', type: 'text/css' },
 };
 const PAGE = fs.readFileSync(path.join(root, 'src/graphql-ide/public/ide.html'), 'utf8');
-const CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'";
+const CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'";
 
 export function graphqlIde(request: Request, response: Response, next: NextFunction): void {
   if (request.method !== 'GET' || !request.accepts('html') || request.headers.accept?.includes('application/json')) {

@@ -11,6 +11,7 @@ import { ChannelsService } from '../modules/channels/channels.service';
 import { PRINCIPAL_KEY } from '../modules/auth/current-principal.decorator';
 import { formatGraphqlError } from './format-error';
 import { documentLimitsRule } from './document-limits.rule';
+import { introspectionPolicyPlugin } from './introspection-policy.plugin';
 import { queryLimitsPlugin, RenderedChannels } from './query-limits.plugin';
 
 /** Every GraphQL request needs a key, introspection included, so authentication happens before any resolver. */
@@ -23,9 +24,12 @@ export function buildGraphqlOptions(config: AppConfig, apiKeys: ApiKeysService, 
     playground: false,
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    // No "Did you mean …?" in errors: they would spell out the schema to whoever holds a DELIVERY key.
+    hideSchemaDetailsFromClientErrors: true,
     validationRules: [documentLimitsRule(config.maxQueryDepth)],
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      introspectionPolicyPlugin(),
       queryLimitsPlugin(
         { maxComplexity: config.maxQueryComplexity, maxRenders: config.maxRendersPerRequest, variableBytesPerPoint: 1024 },
         renderedChannels(channels),

@@ -18,6 +18,8 @@ const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'self'",
+  // Nobody may frame the editor's page (clickjacking).
+  "frame-ancestors 'none'",
 ].join('; ');
 
 @Controller('preview')

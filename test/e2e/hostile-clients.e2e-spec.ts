@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import request from 'supertest';
 import sharp from 'sharp';
-import { createPublishedItem } from '../factories/content.factory';
+import { createItem, createPublishedItem } from '../factories/content.factory';
 import { createKey, createTestApp, errorCode, gql, TestApp } from '../setup/test-app';
 
 const CONTEXT = '{ locale: "nl", consents: ["letter", "sms", "email", "tweet", "inApp"] }';
@@ -143,6 +143,33 @@ describe('a hostile client with the lowest role', () => {
     const now = await gql(hub, `{ personalize(input: { itemId: "${scheduled.id}", channel: "sms", context: { locale: "nl", consents: ["sms"] } }) { text } }`, {}, delivery);
     expect(errorCode(now)).toBe('NOT_FOUND');
     expect(JSON.stringify([byId.errors, now.errors, lookAhead.errors])).not.toMatch(/2099/);
+  });
+
+  it('gives a DELIVERY key no map of the API: no introspection, no "Did you mean" hints', async () => {
+    const introspection = await gql(hub, '{ __schema { types { name } } }', {}, delivery);
+    expect(introspection.status).toBe(403);
+    expect(errorCode(introspection)).toBe('FORBIDDEN');
+    expect(errorCode(await gql(hub, '{ __type(name: "Mutation") { fields { name } } }', {}, delivery))).toBe('FORBIDDEN');
+    expect((await gql(hub, '{ __typename }', {}, delivery)).errors).toBeUndefined();
+    const typo = await gql(hub, '{ createApiKe }', {}, delivery);
+    expect(JSON.stringify(typo.errors)).not.toMatch(/Did you mean|createApiKey/);
+    expect((await gql(hub, '{ __schema { queryType { name } } }', {}, hub.adminKey)).errors).toBeUndefined();
+  });
+
+  it('lets a DELIVERY key read only assets that live content shows', async () => {
+    const uploaded = await request(hub.baseUrl).post('/assets').set('Authorization', `Bearer ${hub.adminKey}`).field('alt', 'Concept').attach('file', await noise(64, 64), 'concept.png');
+    const query = 'query($id: ID!) { asset(id: $id) { id } }';
+    await createItem(hub, { fields: { image: { assetId: uploaded.body.id } } });
+    expect(errorCode(await gql(hub, query, { id: uploaded.body.id }, delivery))).toBe('NOT_FOUND');
+    await createPublishedItem(hub, { fields: { image: { assetId: uploaded.body.id } } });
+    expect((await gql(hub, query, { id: uploaded.body.id }, delivery)).data!.asset.id).toBe(uploaded.body.id);
+  });
+
+  it('is not to be framed: the preview and the IDE forbid frame ancestors', async () => {
+    for (const path of ['/preview', '/graphql']) {
+      const page = await request(hub.baseUrl).get(path).set('Accept', 'text/html');
+      expect(page.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
+    }
   });
 
   it('limits requests per key with 429 and Retry-After', async () => {

@@ -18,8 +18,8 @@ export class AssetsResolver {
 
   @Query(() => AssetModel)
   @Roles(Role.PREVIEW, Role.DELIVERY)
-  async asset(@Args('id', { type: () => ID }, UuidPipe) id: string): Promise<AssetModel> {
-    return this.toModel(await this.service.get(id));
+  async asset(@Args('id', { type: () => ID }, UuidPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<AssetModel> {
+    return this.toModel(await this.service.getFor(id, principal));
   }
 
   @Query(() => [AssetModel], { description: 'The newest assets first' })

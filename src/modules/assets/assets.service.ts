@@ -4,7 +4,7 @@ import { WeightedLru } from '../../common/cache/weighted-lru';
 import { BoundedWorkQueue } from '../../common/concurrency/bounded-work-queue';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../common/errors/domain-errors';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { Principal } from '../auth/principal';
+import { canReadDrafts, Principal } from '../auth/principal';
 import { ContentItemsRepository } from '../content/content-items.repository';
 import { AssetEntity } from './asset.entity';
 import { ASSET_STORAGE, AssetStorage } from './asset-storage';
@@ -103,6 +103,13 @@ export class AssetsService implements OnApplicationBootstrap {
   async get(id: string): Promise<AssetEntity> {
     const asset = UUID.test(id) ? await this.repository.findById(id) : null;
     if (!asset) throw new NotFoundError(`No asset with id ${id}`);
+    return asset;
+  }
+
+  /** A DELIVERY key reads only assets that live content shows: a draft's image is not its business. */
+  async getFor(id: string, principal: Principal): Promise<AssetEntity> {
+    const asset = await this.get(id);
+    if (!canReadDrafts(principal) && !(await this.items.isAssetLive(id))) throw new NotFoundError(`No asset with id ${id}`);
     return asset;
   }
 

@@ -78,6 +78,16 @@ export class ContentItemsRepository {
     );
   }
 
+  /** Whether an item that is live now (published, inside its validity window) shows the asset: what a DELIVERY key may read. */
+  async isAssetLive(assetId: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM content_items WHERE status = 'PUBLISHED' AND (valid_from IS NULL OR valid_from <= now()) AND (valid_until IS NULL OR valid_until > now())
+       AND jsonb_path_exists(fields, '$.** ? (@.assetId == $id)', jsonb_build_object('id', $1::text)) LIMIT 1`,
+      [assetId],
+    );
+    return rows.length > 0;
+  }
+
   /** Plain COUNT(*): TypeORM's getCount counts DISTINCT ids, which costs a sort over every match. */
   async count(query: ContentItemsQuery): Promise<number> {
     const row = await this.filtered(query).select('COUNT(*)', 'count').getRawOne<{ count: string }>();

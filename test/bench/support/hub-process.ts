@@ -34,7 +34,7 @@ export async function startHub(databaseUrl: string, port: number, env: Record<st
   throw new Error('the hub did not start within 30 s');
 }
 
-export const BENCH_ADMIN_KEY = 'fct_bench-admin-key';
+export const BENCH_ADMIN_KEY = 'fct_bench-admin-key-for-benchmarks-only';
 
 /** A fresh database named `name` on the server of `serverUrl`. */
 export async function recreateDatabase(serverUrl: string, name: string): Promise<string> {

@@ -1,0 +1,21 @@
+import { ConfigError, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('refuses a guessable HUB_ADMIN_KEY, saying what a good one looks like', () => {
+    for (const weak of ['a', 'fct_short', 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa']) {
+      expect(() => loadConfig({ HUB_ADMIN_KEY: weak })).toThrow(ConfigError);
+    }
+    expect(() => loadConfig({ HUB_ADMIN_KEY: 'a' })).toThrow(/at least 24 characters/);
+    expect(loadConfig({ HUB_ADMIN_KEY: 'fct_test-admin-key-for-e2e-only' }).adminKey).toBe('fct_test-admin-key-for-e2e-only');
+  });
+
+  it('refuses app link schemes that would let script through', () => {
+    expect(() => loadConfig({ HUB_APP_LINK_SCHEMES: 'myshop,javascript' })).toThrow(/"javascript"/);
+    expect(loadConfig({ HUB_APP_LINK_SCHEMES: 'myshop' }).linkSchemes).toEqual(['http', 'https', 'mailto', 'tel', 'myshop']);
+  });
+
+  it('reads rate limits per role', () => {
+    expect(loadConfig({ HUB_RATE_LIMIT_DELIVERY: '42' }).throttle.requestsPerSecond.DELIVERY).toBe(42);
+    expect(() => loadConfig({ HUB_RATE_LIMIT_EDITOR: '0' })).toThrow(ConfigError);
+  });
+});
