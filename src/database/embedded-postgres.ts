@@ -11,6 +11,8 @@ export { EmbeddedPostgresError };
 /** A real PostgreSQL started and stopped by the hub when no DATABASE_URL is given. */
 export interface EmbeddedDatabase {
   url: string;
+  /** The postmaster, leader of the server's process group (for fault tests that freeze or kill it). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -54,6 +56,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
   process.once('exit', stopOnExit);
   return {
     url: urlOf(DATABASE_NAME),
+    pid: server.pid!,
     stop: async () => {
       process.removeListener('exit', stopOnExit);
       await stopServer(server);

@@ -33,9 +33,7 @@ export interface TestAppOptions {
 
 /** The whole hub on a fresh, migrated database, listening on a free port. Nothing is mocked. */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const templateUrl = process.env.FACET_TEST_TEMPLATE_URL;
-  if (!templateUrl) throw new Error('FACET_TEST_TEMPLATE_URL is unset: run e2e tests through jest (see jest.config.js)');
-  const databaseUrl = options.databaseUrl ?? (await cloneDatabase(templateUrl));
+  const databaseUrl = options.databaseUrl ?? (await cloneDatabase(templateDatabaseUrl()));
   const port = await freePort();
   let output = '';
   const child = spawn(process.execPath, [MAIN], {
@@ -58,6 +56,12 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitUntilHealthy(baseUrl, child, () => output);
   return { baseUrl, adminKey: TEST_ADMIN_KEY, databaseUrl, output: () => output, close: () => stop(child) };
+}
+
+function templateDatabaseUrl(): string {
+  const templateUrl = process.env.FACET_TEST_TEMPLATE_URL;
+  if (!templateUrl) throw new Error('FACET_TEST_TEMPLATE_URL is unset: run e2e tests through jest (the e2e project of package.json sets it up)');
+  return templateUrl;
 }
 
 export interface GraphqlResult<T = Record<string, any>> {
