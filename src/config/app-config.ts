@@ -22,6 +22,8 @@ export interface AppConfig {
   maxQueryComplexity: number;
   /** Renderings one GraphQL request may ask for, over all its aliases (HUB_MAX_RENDERS_PER_REQUEST). */
   maxRendersPerRequest: number;
+  /** Milliseconds one GraphQL request may spend rendering (HUB_RENDER_BUDGET_MS). */
+  renderBudgetMs: number;
   inApp: { titleLimit: number; bodyLimit: number };
   sms: { maxSegments: number };
   /** Modules that export extra ChannelRenderer classes, loaded at start-up (HUB_CHANNEL_PLUGINS, comma-separated paths). */
@@ -58,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     maxQueryDepth: integer(env, 'HUB_MAX_QUERY_DEPTH', 12, 3, 100),
     maxQueryComplexity: integer(env, 'HUB_MAX_QUERY_COMPLEXITY', 5000, 10, 1_000_000),
     maxRendersPerRequest: integer(env, 'HUB_MAX_RENDERS_PER_REQUEST', 50, 1, 10_000),
+    renderBudgetMs: integer(env, 'HUB_RENDER_BUDGET_MS', 5000, 10, 600_000),
     inApp: {
       titleLimit: integer(env, 'HUB_INAPP_TITLE_LIMIT', 50, 5, 500),
       bodyLimit: integer(env, 'HUB_INAPP_BODY_LIMIT', 150, 10, 2000),

@@ -8,6 +8,7 @@ import { AppConfig } from '../config/app-config';
 import { DomainError } from '../common/errors/domain-errors';
 import { ApiKeysService } from '../modules/auth/api-keys.service';
 import { ChannelsService } from '../modules/channels/channels.service';
+import { RENDER_BUDGET_KEY, RenderBudget } from '../modules/delivery/render-budget';
 import { PRINCIPAL_KEY } from '../modules/auth/current-principal.decorator';
 import { formatGraphqlError } from './format-error';
 import { documentLimitsRule } from './document-limits.rule';
@@ -49,6 +50,7 @@ export function buildGraphqlOptions(config: AppConfig, apiKeys: ApiKeysService, 
         }
         throw error;
       }
+      req[RENDER_BUDGET_KEY] = new RenderBudget(config.renderBudgetMs);
       return { req };
     },
   };

@@ -192,3 +192,21 @@ describe('a hostile client with the lowest role', () => {
     expect(statuses.slice(5)).toEqual([429, 429, 429]);
   });
 });
+
+describe('a request that outlasts its rendering time', () => {
+  let hub: TestApp;
+
+  beforeAll(async () => {
+    hub = await createTestApp({ env: { HUB_RENDER_BUDGET_MS: '10' } });
+  });
+  afterAll(() => hub.close());
+
+  it('gets the renderings made in time and a retry-safe UNAVAILABLE for the rest', async () => {
+    const itemId = (await createPublishedItem(hub)).id;
+    const answer = await gql(hub, aliases(8, itemId, 'letter'));
+    expect(answer.status).toBe(200);
+    const refusals = answer.errors ?? [];
+    expect(refusals.length).toBeGreaterThan(0);
+    expect(refusals.every((error) => error.extensions?.code === 'UNAVAILABLE' && /rendering time \(10 ms\)/.test(error.message))).toBe(true);
+  });
+});

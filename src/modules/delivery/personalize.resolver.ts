@@ -10,6 +10,8 @@ import { CustomerContextInput } from './graphql/customer-context.input';
 import { PersonalizeInput } from './graphql/personalize.input';
 import { RenderedVariantModel } from './graphql/rendered-variant.model';
 import { PersonalizedVariant, PersonalizeService } from './personalize.service';
+import { RenderBudget } from './render-budget';
+import { CurrentRenderBudget } from './render-budget.decorator';
 
 @Resolver()
 export class PersonalizeResolver {
@@ -26,8 +28,8 @@ export class PersonalizeResolver {
 
   @Query(() => RenderedVariantModel, { description: 'The right variant of a message for one customer on one channel, explained' })
   @Roles(Role.DELIVERY, Role.PREVIEW)
-  personalize(@Args('input') input: PersonalizeInput, @CurrentPrincipal() principal: Principal): Promise<PersonalizedVariant> {
-    return this.service.personalize(input, principal);
+  personalize(@Args('input') input: PersonalizeInput, @CurrentPrincipal() principal: Principal, @CurrentRenderBudget() budget: RenderBudget): Promise<PersonalizedVariant> {
+    return this.service.personalize(input, principal, budget);
   }
 
   @Query(() => [RenderedVariantModel], { description: 'One rendered variant per channel the item allows and the customer consented to' })
@@ -36,9 +38,10 @@ export class PersonalizeResolver {
     @Args('itemId', { type: () => ID }, UuidPipe) itemId: string,
     @Args('context') context: CustomerContextInput,
     @CurrentPrincipal() principal: Principal,
+    @CurrentRenderBudget() budget: RenderBudget,
     @Args('preview', { type: () => Boolean, nullable: true, defaultValue: false }) preview: boolean,
     @Args('revision', { type: () => Int, nullable: true }) revision?: number,
   ): Promise<PersonalizedVariant[]> {
-    return this.service.renderAll(itemId, context, preview, revision, principal);
+    return this.service.renderAll(itemId, context, preview, revision, principal, budget);
   }
 }

@@ -30,6 +30,7 @@ import { setImmediate as yieldToOtherRequests } from 'node:timers/promises';
 import { CatalogEntry, DeliveryCatalog } from './delivery-catalog.service';
 import { CustomerContextInput } from './graphql/customer-context.input';
 import { PersonalizeInput } from './graphql/personalize.input';
+import { RenderBudget } from './render-budget';
 
 /** Print-sized renderings run one at a time per slot; more than this many waiting are refused as UNAVAILABLE. */
 const HEAVY_RENDER_SLOTS = 2;
@@ -77,7 +78,7 @@ export class PersonalizeService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async personalize(input: PersonalizeInput, principal: Principal): Promise<PersonalizedVariant> {
+  async personalize(input: PersonalizeInput, principal: Principal, budget: RenderBudget): Promise<PersonalizedVariant> {
     // GraphQL lets a client send null for an optional field: null is "not given".
     if ((input.itemId == null) === (input.selector == null)) {
       throw new BadUserInputError('Give either input.itemId or input.selector', input.itemId ? 'input.selector' : 'input.itemId');
@@ -86,18 +87,18 @@ export class PersonalizeService {
     if (input.channel) this.channels.registry.get(input.channel);
     const context = normalizeContext(input.context);
     const entries = input.itemId ? [await this.entryForItem(input.itemId, preview, input.revision)] : await this.catalog.select(input.selector!);
-    return this.personalizeAmong(entries, input.channel, context, await this.resolve(context), preview, input.itemId !== undefined);
+    return this.personalizeAmong(entries, input.channel, context, await this.resolve(context), preview, input.itemId != null, budget);
   }
 
   /** Every channel the item allows and the customer consented to, each through the same selection. */
-  async renderAll(itemId: string, contextInput: CustomerContextInput, previewRequested: boolean, revision: number | undefined, principal: Principal): Promise<PersonalizedVariant[]> {
+  async renderAll(itemId: string, contextInput: CustomerContextInput, previewRequested: boolean, revision: number | undefined, principal: Principal, budget: RenderBudget): Promise<PersonalizedVariant[]> {
     const preview = this.checkPreview({ preview: previewRequested, revision, itemId, context: contextInput }, principal);
     const context = normalizeContext(contextInput);
     const entry = await this.entryForItem(itemId, preview, revision);
     const channels = this.channels.registry.keys().filter((channel) => context.consents.includes(channel) && (entry.item.channels.length === 0 || entry.item.channels.includes(channel)));
     const resolution = await this.resolve(context);
     const results: PersonalizedVariant[] = [];
-    for (const channel of channels) results.push(await this.personalizeAmong([entry], channel, context, resolution, preview, true));
+    for (const channel of channels) results.push(await this.personalizeAmong([entry], channel, context, resolution, preview, true, budget));
     return results;
   }
 
@@ -112,6 +113,7 @@ export class PersonalizeService {
     resolution: PersonaResolution<PersonaEntity>,
     preview: boolean,
     byId: boolean,
+    budget: RenderBudget,
   ): Promise<PersonalizedVariant> {
     const personaKeys = resolution.matched.map((match) => match.persona.key);
     const localeChain = localeFallbackChain(context.locale, this.config.defaultLocale);
@@ -141,7 +143,7 @@ export class PersonalizeService {
         continue;
       }
       const entry = byItemId.get(candidate.item.id)!;
-      const rendered = await this.render(entry, candidate, ranked[index + 1], channelChoice, resolution.matched, localeChain, context);
+      const rendered = await this.render(entry, candidate, ranked[index + 1], channelChoice, resolution.matched, localeChain, context, budget);
       rendered.warnings.push(...resolution.warnings);
       return rendered;
     }
@@ -156,6 +158,7 @@ export class PersonalizeService {
     matched: MatchedPersona<PersonaEntity>[],
     localeChain: string[],
     context: CustomerContext,
+    budget: RenderBudget,
   ): Promise<PersonalizedVariant> {
     const { item } = entry;
     const { channel } = channelChoice;
@@ -164,6 +167,7 @@ export class PersonalizeService {
     const compiled = await this.compiled(entry, choice.variant, channel, tone);
     // Between renderings the event loop serves other requests (/health, cheap reads); print-sized work queues for its slots.
     await yieldToOtherRequests();
+    budget.spend();
     const fill = () => compiled.fill({ attributes: context.attributes, now: context.now });
     const output = (this.channels.registry.get(channel).renderCost ?? DEFAULT_RENDER_COST) >= HEAVY_RENDER_COST ? await this.heavyRenders.run(fill) : await fill();
     const fallback = localeChain.indexOf(item.locale) > 0 ? localeChain.slice(0, localeChain.indexOf(item.locale) + 1).join(' → ') : null;
