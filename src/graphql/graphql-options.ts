@@ -7,7 +7,9 @@ import { clientAddress } from '../modules/auth/client-address';
 import { AppConfig } from '../config/app-config';
 import { DomainError } from '../common/errors/domain-errors';
 import { ApiKeysService } from '../modules/auth/api-keys.service';
+import { defineAssetRenditionsType } from '../modules/assets/asset-renditions.type';
 import { ChannelsService } from '../modules/channels/channels.service';
+import { defineChannelVariantTypes } from '../modules/delivery/graphql/channel-variant-types';
 import { RENDER_BUDGET_KEY, RenderBudget } from '../modules/delivery/render-budget';
 import { PRINCIPAL_KEY } from '../modules/auth/current-principal.decorator';
 import { formatGraphqlError } from './format-error';
@@ -19,6 +21,10 @@ import { queryLimitsPlugin, RenderedChannels } from './query-limits.plugin';
 export function buildGraphqlOptions(config: AppConfig, apiKeys: ApiKeysService, channels: ChannelsService): ApolloDriverConfig {
   return {
     autoSchemaFile: true,
+    // Types that follow the registered channels, made before the schema is built.
+    buildSchemaOptions: {
+      orphanedTypes: [...defineChannelVariantTypes(channels.registry.list()), defineAssetRenditionsType(['original', ...Object.keys(channels.renditionProfiles())])],
+    },
     sortSchema: true,
     path: '/graphql',
     graphiql: false,

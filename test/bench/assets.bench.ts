@@ -1,6 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
-import { ImageProcessor, RENDITION_PROFILES } from '../../src/modules/assets/image-processor';
+import { ImageProcessor } from '../../src/modules/assets/image-processor';
+import { builtInRenderers } from '../../src/modules/channels/built-in-renderers';
+import { ChannelRegistry } from '../../src/modules/channels/channel-registry';
 import { photo } from '../../src/modules/assets/test-fixtures/hostile-files';
 import { BENCH_ADMIN_KEY, recreateDatabase, startHub } from './support/hub-process';
 
@@ -10,10 +12,10 @@ import { BENCH_ADMIN_KEY, recreateDatabase, startHub } from './support/hub-proce
  */
 async function main(): Promise<void> {
   const original = await photo(4000, 3000);
-  const processor = new ImageProcessor();
+  const processor = new ImageProcessor(new ChannelRegistry(builtInRenderers()).renditionProfiles());
   console.log(`4000×3000 JPEG (${Math.round(original.length / 1024)} KB)\n`);
   console.log('profile'.padEnd(10), 'ms'.padStart(8), 'KB'.padStart(8));
-  for (const [profile, request] of Object.entries(RENDITION_PROFILES)) {
+  for (const [profile, request] of Object.entries(processor.profiles)) {
     if (profile === 'original') continue;
     await processor.render(original, { ...request, focal: { x: 0.5, y: 0.5 } });
     const runs = 5;

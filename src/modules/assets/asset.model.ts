@@ -1,32 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
-
-@ObjectType('AssetRenditions', { description: 'URLs of the channel renditions (served without a key)' })
-export class AssetRenditionsModel {
-  @Field()
-  original: string;
-
-  @Field()
-  email: string;
-
-  @Field()
-  tweet: string;
-
-  @Field({ description: 'The same as inApp2x' })
-  inApp: string;
-
-  @Field()
-  inApp1x: string;
-
-  @Field()
-  inApp2x: string;
-
-  @Field()
-  inApp3x: string;
-
-  @Field()
-  letter: string;
-}
+import { assetRenditionsType } from './asset-renditions.type';
 
 @ObjectType('Asset')
 export class AssetModel {
@@ -63,8 +37,8 @@ export class AssetModel {
   @Field(() => [String])
   tags: string[];
 
-  @Field(() => AssetRenditionsModel)
-  renditions: AssetRenditionsModel;
+  @Field(() => assetRenditionsType(), { description: 'URLs of the channel renditions (served without a key)' })
+  renditions: Record<string, string>;
 
   @Field()
   createdAt: Date;

@@ -44,7 +44,7 @@ export class AssetsController {
       },
       principal,
     );
-    return toAssetModel(asset, (id, profile) => this.assets.renditionUrl(id, profile));
+    return toAssetModel(asset, this.assets.renditionUrls(asset.id));
   }
 
   /** Served without a key at unguessable URLs (random ids), content-addressed: cache forever, revalidate by ETag. */

@@ -57,7 +57,7 @@ export class AssetsResolver {
   }
 
   private toModel(asset: Parameters<typeof toAssetModel>[0]): AssetModel {
-    return toAssetModel(asset, (assetId, profile) => this.service.renditionUrl(assetId, profile));
+    return toAssetModel(asset, this.service.renditionUrls(asset.id));
   }
 }
 

@@ -9,7 +9,8 @@ import { ContentItemsRepository } from '../content/content-items.repository';
 import { AssetEntity } from './asset.entity';
 import { ASSET_STORAGE, AssetStorage } from './asset-storage';
 import { AssetsRepository } from './assets.repository';
-import { ImageProcessor, RENDITION_PROFILES, RENDITION_SIZES, RenditionFit, RenditionFormat, RenditionRequest } from './image-processor';
+import { RenditionFit, RenditionFormat, RenditionSpec } from '../../common/renditions/rendition-spec';
+import { ImageProcessor, RENDITION_SIZES, RenditionRequest } from './image-processor';
 
 export interface UploadInput {
   data: Buffer;
@@ -119,7 +120,7 @@ export class AssetsService implements OnApplicationBootstrap {
 
   /** A rendition from the disk cache, made once when missing. */
   async rendition(id: string, profile: string, query: RenditionQuery): Promise<Rendition> {
-    const request = parseRendition(profile, query);
+    const request = parseRendition(this.processor.profiles, profile, query);
     const asset = await this.get(id);
     if (request.fit === 'cover') request.focal = { x: asset.focalX ?? 0.5, y: asset.focalY ?? 0.5 };
     const key = `${RENDITIONS_PREFIX}${asset.hash}/${createHash('sha256').update(JSON.stringify(request)).digest('hex').slice(0, 32)}`;
@@ -147,6 +148,11 @@ export class AssetsService implements OnApplicationBootstrap {
     return `${this.config.publicUrl}/assets/${assetId}/${profile}`;
   }
 
+  /** Every profile's URL for one asset: `original` and each profile a channel declared. */
+  renditionUrls(assetId: string): Record<string, string> {
+    return Object.fromEntries(Object.keys(this.processor.profiles).map((profile) => [profile, this.renditionUrl(assetId, profile)]));
+  }
+
   /** Counts a rendition file in the disk cache, deleting the least recently used past the limit. */
   private async remember(key: string, bytes: number): Promise<void> {
     for (const [evicted] of this.renditionFiles.set(key, bytes)) await this.storage.delete(evicted);
@@ -171,9 +177,9 @@ export class AssetsService implements OnApplicationBootstrap {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function parseRendition(profile: string, query: RenditionQuery): RenditionRequest {
-  const base = Object.hasOwn(RENDITION_PROFILES, profile) ? RENDITION_PROFILES[profile] : undefined;
-  if (!base) throw new BadUserInputError(`Unknown rendition profile "${profile}"; profiles: ${Object.keys(RENDITION_PROFILES).join(', ')}`, 'profile');
+function parseRendition(profiles: Record<string, RenditionSpec>, profile: string, query: RenditionQuery): RenditionRequest {
+  const base = Object.hasOwn(profiles, profile) ? profiles[profile] : undefined;
+  if (!base) throw new BadUserInputError(`Unknown rendition profile "${profile}"; profiles: ${Object.keys(profiles).join(', ')}`, 'profile');
   const request: RenditionRequest = { ...base };
   for (const [name, key] of [['w', 'width'], ['h', 'height']] as const) {
     const raw = query[name];

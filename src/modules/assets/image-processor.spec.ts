@@ -1,9 +1,11 @@
 import sharp from 'sharp';
 import { BadUserInputError } from '../../common/errors/domain-errors';
-import { focalWindow, ImageProcessor, RENDITION_PROFILES } from './image-processor';
+import { builtInRenderers } from '../channels/built-in-renderers';
+import { ChannelRegistry } from '../channels/channel-registry';
+import { focalWindow, ImageProcessor } from './image-processor';
 import { decompressionBomb, NOT_AN_IMAGE, photo, SVG_WITH_SCRIPT, truncated } from './test-fixtures/hostile-files';
 
-const processor = new ImageProcessor();
+const processor = new ImageProcessor(new ChannelRegistry(builtInRenderers()).renditionProfiles());
 
 describe('ImageProcessor.probe', () => {
   it('reads type and size from the bytes', async () => {
@@ -26,14 +28,14 @@ describe('ImageProcessor.probe', () => {
 describe('renditions', () => {
   it('makes every channel profile to its specification', async () => {
     const original = await photo(4000, 3000);
-    const email = await processor.render(original, RENDITION_PROFILES.email);
+    const email = await processor.render(original, processor.profiles.email);
     expect(await sharp(email.data).metadata()).toMatchObject({ width: 600, format: 'jpeg' });
     expect(email.data.length).toBeLessThanOrEqual(200_000);
-    const tweet = await processor.render(original, { ...RENDITION_PROFILES.tweet, focal: { x: 0.7, y: 0.3 } });
+    const tweet = await processor.render(original, { ...processor.profiles.tweet, focal: { x: 0.7, y: 0.3 } });
     expect(await sharp(tweet.data).metadata()).toMatchObject({ width: 1200, height: 675, format: 'jpeg' });
-    const inApp = await processor.render(original, RENDITION_PROFILES.inApp3x);
+    const inApp = await processor.render(original, processor.profiles.inApp3x);
     expect(await sharp(inApp.data).metadata()).toMatchObject({ width: 1080, format: 'webp' });
-    const letter = await processor.render(await photo(2000, 1000, 'png'), RENDITION_PROFILES.letter);
+    const letter = await processor.render(await photo(2000, 1000, 'png'), processor.profiles.letter);
     expect(await sharp(letter.data).metadata()).toMatchObject({ width: 945, format: 'jpeg', hasAlpha: false });
   });
 

@@ -1,4 +1,5 @@
 import sharp from 'sharp';
+import { RenditionFormat, RenditionSpec } from '../../common/renditions/rendition-spec';
 
 type Sharp = ReturnType<typeof sharp>;
 type Metadata = Awaited<ReturnType<Sharp['metadata']>>;
@@ -21,44 +22,24 @@ export interface ImageProbe {
   height: number;
 }
 
-export type RenditionFormat = 'jpeg' | 'png' | 'webp' | 'avif';
-export type RenditionFit = 'cover' | 'contain' | 'inside' | 'outside' | 'fill';
-
-/** What to make of an original: a named channel profile, or explicit dimensions within bounds. */
-export interface RenditionRequest {
-  width?: number;
-  height?: number;
-  format?: RenditionFormat;
-  fit?: RenditionFit;
-  /** Flatten onto white (print has no transparency). */
-  flatten?: boolean;
-  /** Largest acceptable size; quality steps down until it fits (email). */
-  maxBytes?: number;
-  quality?: number;
+/** What to make of an original: a profile a channel declared, adjusted by the request's bounds. */
+export interface RenditionRequest extends RenditionSpec {
   /** 0..1 coordinates the crop keeps in view. */
   focal?: { x: number; y: number };
 }
-
-export const RENDITION_PROFILES: Record<string, RenditionRequest> = {
-  original: {},
-  /** 600 px wide for email bodies, at most 200 KB where possible. */
-  email: { width: 600, fit: 'inside', maxBytes: 200_000 },
-  /** The 1200×675 card image of a post, cropped around the focal point. */
-  tweet: { width: 1200, height: 675, fit: 'cover', format: 'jpeg', quality: 85 },
-  /** In-app cards are 360 points wide: WebP at 1x, 2x and 3x device density; `inApp` is the 2x most phones want. */
-  inApp: { width: 720, fit: 'inside', format: 'webp', quality: 80 },
-  inApp1x: { width: 360, fit: 'inside', format: 'webp', quality: 80 },
-  inApp2x: { width: 720, fit: 'inside', format: 'webp', quality: 80 },
-  inApp3x: { width: 1080, fit: 'inside', format: 'webp', quality: 80 },
-  /** 80 mm at 300 dpi for print, flattened on white, no alpha. */
-  letter: { width: 945, fit: 'inside', format: 'jpeg', quality: 92, flatten: true },
-};
 
 /** Bytes per sample of sharp's pixel depths: 16-bit images take twice the memory. */
 const BYTES_PER_SAMPLE: Record<string, number> = { uchar: 1, char: 1, ushort: 2, short: 2, uint: 4, int: 4, float: 4, complex: 8, double: 8, dpcomplex: 16 };
 
 /** The only place that uses sharp: probing uploads and making renditions. */
 export class ImageProcessor {
+  /** `original` plus every profile the registered channels declared. */
+  readonly profiles: Record<string, RenditionSpec>;
+
+  constructor(channelProfiles: Record<string, RenditionSpec>) {
+    this.profiles = { original: {}, ...channelProfiles };
+  }
+
   /** Reads the header and decodes the whole image once, so a truncated or hostile file is refused before it is stored. */
   async probe(data: Buffer): Promise<ImageProbe> {
     let metadata: Metadata;

@@ -1,6 +1,7 @@
 import { CustomerAttributes } from '../../common/customer-context';
 import { MessageRoles } from '../content-models/message-roles';
 import { Tone } from '../personas/persona.types';
+import { RenditionSpec } from '../../common/renditions/rendition-spec';
 import { RendererConfig } from './renderer-config';
 
 /** A constraint a channel declares, listed by the `channels` query. */
@@ -19,8 +20,18 @@ export interface Metric {
   limit: number | null;
 }
 
-/** Image URLs per rendition profile (email, tweet, inApp@1x/2x/3x, letter); a renderer takes the one it needs. */
-export type ImageRenditions = Partial<Record<'original' | 'email' | 'tweet' | 'inApp1x' | 'inApp2x' | 'inApp3x' | 'letter', string>>;
+/** Image URLs per rendition profile (`original` and the profiles channels declare); a renderer takes the ones it declared. */
+export type ImageRenditions = Partial<Record<string, string>>;
+
+/** A GraphQL scalar an output part is exposed as. */
+export type PartType = 'String' | 'Int' | 'Float' | 'Boolean' | 'JSON';
+
+/** One named part of a rendering (an email's `subject`), as a field of the channel's GraphQL type. */
+export interface OutputPart {
+  type: PartType;
+  nullable?: boolean;
+  description?: string;
+}
 
 /** Everything a renderer needs to compile one message for one channel. It touches nothing else. */
 export interface RenderInput {
@@ -73,6 +84,8 @@ export const HEAVY_RENDER_COST = 100;
  *   readonly description = 'Mobile push notification: title and one line';
  *   readonly constraints = [{ name: 'length', limit: 120, description: 'characters of title + body' }];
  *   readonly overrideKeys = ['title', 'body'];
+ *   readonly parts = { title: { type: 'String' } } as const;
+ *   readonly renditions = { push: { width: 512, height: 256, fit: 'cover', format: 'webp' } } as const;
  *   async compile(input: RenderInput): Promise<CompiledRendering> {
  *     const title = TokenTemplate.plain(String(input.overrides.title ?? input.roles.headline ?? ''), 'fields.title');
  *     return { fill: (recipient) => {
@@ -99,6 +112,17 @@ export interface ChannelRenderer {
    * more, renderings queue for a few worker slots so that cheap requests are never stuck behind them.
    */
   readonly renderCost?: number;
+  /**
+   * The parts `fill` returns that clients may ask for, with their GraphQL types. With `graphqlType`
+   * set, the channel gets its own variant type (`EmailVariant { subject preheader html }`);
+   * without, it comes back as a GenericVariant whose `parts` is JSON.
+   */
+  readonly parts?: Record<string, OutputPart>;
+  readonly graphqlType?: string;
+  /** Image renditions the channel uses, by profile name; the assets module makes and serves them. */
+  readonly renditions?: Record<string, RenditionSpec>;
+  /** A declared profile whose bytes the renderer embeds (print), passed as `printImage`. */
+  readonly printRendition?: string;
   compile(input: RenderInput): Promise<CompiledRendering>;
   /**
    * Checks a hand-written variant's fields against the channel's hard rules when it is saved;

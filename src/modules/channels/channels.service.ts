@@ -1,5 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { RenditionSpec } from '../../common/renditions/rendition-spec';
+import { ChannelRenditions } from '../assets/channel-renditions';
 import { KnownChannels } from '../content/known-channels';
 import { builtInRenderers } from './built-in-renderers';
 import { ChannelRenderer, DEFAULT_RENDER_COST } from './channel-renderer';
@@ -8,7 +10,7 @@ import { DEFAULT_RENDERER_CONFIG, RendererConfig } from './renderer-config';
 
 /** The hub's channel registry and renderer settings, built once from the configuration. */
 @Injectable()
-export class ChannelsService implements KnownChannels {
+export class ChannelsService implements KnownChannels, ChannelRenditions {
   readonly registry = new ChannelRegistry(builtInRenderers());
   readonly rendererConfig: RendererConfig;
 
@@ -19,6 +21,10 @@ export class ChannelsService implements KnownChannels {
 
   keys(): string[] {
     return this.registry.keys();
+  }
+
+  renditionProfiles(): Record<string, RenditionSpec> {
+    return this.registry.renditionProfiles();
   }
 
   /** A rendering's cost in the query cost model; an unknown or unnamed channel costs as much as the dearest. */

@@ -3,7 +3,6 @@ import { CustomerAttributes, CustomerContext } from '../../common/customer-conte
 import { BadUserInputError, ForbiddenError, NotFoundError } from '../../common/errors/domain-errors';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { AssetsService } from '../assets/assets.service';
-import { RENDITION_PROFILES } from '../assets/image-processor';
 import { canReadDrafts, Principal } from '../auth/principal';
 import { CompiledRendering, DEFAULT_RENDER_COST, HEAVY_RENDER_COST, ImageRenditions, RenderedOutput } from '../channels/channel-renderer';
 import { ContentModelsService } from '../content-models/content-models.service';
@@ -211,7 +210,7 @@ export class PersonalizeService {
     const fields = { ...item.fields, ...(variant?.fields ?? {}) };
     const overrides = Object.fromEntries(Object.entries(variant?.fields ?? {}).filter(([key]) => renderer.overrideKeys.includes(key)));
     const roles = extractRoles(model, fields);
-    const image = await this.imageOf(roles.image, item.locale, channel === 'letter');
+    const image = await this.imageOf(roles.image, item.locale, renderer.printRendition);
     return renderer.compile({
       itemId: item.id,
       itemVersion: item.version,
@@ -225,14 +224,16 @@ export class PersonalizeService {
     });
   }
 
-  /** A stored asset gives every channel its own rendition URL (and the letter its print bytes); a plain URL serves all. */
-  private async imageOf(image: MessageImage | undefined, locale: string, needsPrint: boolean): Promise<{ role: MessageImage | undefined; renditions: ImageRenditions; print?: Buffer }> {
-    if (!image?.assetId) return { role: image, renditions: image?.url ? Object.fromEntries(Object.keys(RENDITION_PROFILES).map((profile) => [profile, image.url])) : {} };
+  /** A stored asset gives every channel its own rendition URL (and a print renderer its declared rendition's bytes); a plain URL serves all. */
+  private async imageOf(image: MessageImage | undefined, locale: string, printRendition: string | undefined): Promise<{ role: MessageImage | undefined; renditions: ImageRenditions; print?: Buffer }> {
+    if (!image?.assetId) {
+      const profiles = ['original', ...Object.keys(this.channels.renditionProfiles())];
+      return { role: image, renditions: image?.url ? Object.fromEntries(profiles.map((profile) => [profile, image.url])) : {} };
+    }
     const asset = await this.assets.get(image.assetId);
     const alt = image.alt ?? asset.alt[locale] ?? asset.alt[locale.split('-')[0]] ?? Object.values(asset.alt)[0];
-    const renditions = Object.fromEntries(Object.keys(RENDITION_PROFILES).map((profile) => [profile, this.assets.renditionUrl(asset.id, profile)]));
-    const print = needsPrint ? (await this.assets.rendition(asset.id, 'letter', {})).data : undefined;
-    return { role: { ...image, alt }, renditions, print };
+    const print = printRendition ? (await this.assets.rendition(asset.id, printRendition, {})).data : undefined;
+    return { role: { ...image, alt }, renditions: this.assets.renditionUrls(asset.id), print };
   }
 
   private checkPreview(input: { preview?: boolean; revision?: number; itemId?: string; context?: { now?: Date } }, principal: Principal): boolean {

@@ -1,6 +1,7 @@
 import mjml2html from 'mjml';
 import { BadUserInputError } from '../../../common/errors/domain-errors';
-import { ChannelRenderer, CompiledRendering, RenderInput } from '../channel-renderer';
+import { RenditionSpec } from '../../../common/renditions/rendition-spec';
+import { ChannelRenderer, CompiledRendering, OutputPart, RenderInput } from '../channel-renderer';
 import { escapeHtml } from '../html/escape-html';
 import { htmlGuards } from '../html/html-guard';
 import { phrasesFor, salutation } from '../locale/salutation';
@@ -22,6 +23,14 @@ export class EmailRenderer implements ChannelRenderer {
   readonly description = 'An email: subject, preheader, responsive HTML with inlined CSS and a plain-text alternative';
   readonly overrideKeys = ['subject', 'preheader'];
   readonly renderCost = 50;
+  readonly graphqlType = 'EmailVariant';
+  readonly parts: Record<string, OutputPart> = {
+    subject: { type: 'String' },
+    preheader: { type: 'String' },
+    html: { type: 'String', description: 'Responsive HTML with inlined CSS; `text` is the plain-text alternative' },
+  };
+  /** 600 px wide for email bodies, at most 200 KB where possible. */
+  readonly renditions: Record<string, RenditionSpec> = { email: { width: 600, fit: 'inside', maxBytes: 200_000 } };
   readonly constraints = [
     { name: 'subjectLength', limit: SUBJECT_LIMIT, description: 'characters of the subject line' },
     { name: 'preheaderLength', limit: PREHEADER_LIMIT, description: 'characters of the preheader' },

@@ -1,6 +1,7 @@
 import { safeLinkUrl } from '../../../common/urls/safe-url';
 import { BadUserInputError } from '../../../common/errors/domain-errors';
-import { ChannelRenderer, CompiledRendering, RenderInput } from '../channel-renderer';
+import { RenditionSpec } from '../../../common/renditions/rendition-spec';
+import { ChannelRenderer, CompiledRendering, OutputPart, RenderInput } from '../channel-renderer';
 import { markdownToInlineText } from '../markdown/markdown';
 import { TokenTemplate } from '../personalisation/liquid-sandbox';
 import { RendererConfig } from '../renderer-config';
@@ -17,6 +18,21 @@ export class InAppRenderer implements ChannelRenderer {
   readonly key = 'inApp';
   readonly description = 'A card in the mobile app: title, body, call to action, deep link and image';
   readonly overrideKeys = ['title', 'body'];
+  readonly graphqlType = 'InAppVariant';
+  readonly parts: Record<string, OutputPart> = {
+    title: { type: 'String' },
+    body: { type: 'String' },
+    ctaLabel: { type: 'String', nullable: true },
+    ctaUrl: { type: 'String', nullable: true },
+    imageUrl: { type: 'String', nullable: true },
+  };
+  /** In-app cards are 360 points wide: WebP at 1x, 2x and 3x device density; `inApp` is the 2x most phones want. */
+  readonly renditions: Record<string, RenditionSpec> = {
+    inApp: { width: 720, fit: 'inside', format: 'webp', quality: 80 },
+    inApp1x: { width: 360, fit: 'inside', format: 'webp', quality: 80 },
+    inApp2x: { width: 720, fit: 'inside', format: 'webp', quality: 80 },
+    inApp3x: { width: 1080, fit: 'inside', format: 'webp', quality: 80 },
+  };
   readonly constraints = [
     { name: 'titleLength', limit: null, description: 'characters of the title (HUB_INAPP_TITLE_LIMIT)', configuredLimit: (config: RendererConfig) => config.inApp.titleLimit },
     { name: 'bodyLength', limit: null, description: 'characters of the body (HUB_INAPP_BODY_LIMIT)', configuredLimit: (config: RendererConfig) => config.inApp.bodyLimit },

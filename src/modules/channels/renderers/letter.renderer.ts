@@ -2,7 +2,8 @@ import { marked, Token, Tokens } from 'marked';
 import PDFDocument from 'pdfkit';
 import { CustomerAttributes } from '../../../common/customer-context';
 import { BadUserInputError } from '../../../common/errors/domain-errors';
-import { ChannelRenderer, CompiledRendering, RenderInput } from '../channel-renderer';
+import { RenditionSpec } from '../../../common/renditions/rendition-spec';
+import { ChannelRenderer, CompiledRendering, OutputPart, RenderInput } from '../channel-renderer';
 import { escapeHtml } from '../html/escape-html';
 import { htmlGuards } from '../html/html-guard';
 import { formatLetterDate, phrasesFor, salutation } from '../locale/salutation';
@@ -37,6 +38,15 @@ export class LetterRenderer implements ChannelRenderer {
   readonly description = 'A printed letter: A4 PDF for a window envelope, and print HTML';
   readonly overrideKeys: string[] = [];
   readonly renderCost = 500;
+  readonly graphqlType = 'LetterVariant';
+  readonly parts: Record<string, OutputPart> = {
+    pdfBase64: { type: 'String', description: 'The A4 PDF, base64-encoded' },
+    html: { type: 'String', description: 'The same letter as print HTML' },
+    pageCount: { type: 'Int', nullable: true },
+  };
+  /** 80 mm at 300 dpi for print, flattened on white, no alpha; its bytes are embedded in the PDF. */
+  readonly renditions: Record<string, RenditionSpec> = { letter: { width: 945, fit: 'inside', format: 'jpeg', quality: 92, flatten: true } };
+  readonly printRendition = 'letter';
   readonly constraints = [{ name: 'pages', limit: null, description: 'pages of A4; lines are never split across pages' }];
 
   async compile(input: RenderInput): Promise<CompiledRendering> {

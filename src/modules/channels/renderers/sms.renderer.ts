@@ -1,5 +1,5 @@
 import { BadUserInputError } from '../../../common/errors/domain-errors';
-import { ChannelRenderer, CompiledRendering, RenderInput } from '../channel-renderer';
+import { ChannelRenderer, CompiledRendering, OutputPart, RenderInput } from '../channel-renderer';
 import { markdownToInlineText } from '../markdown/markdown';
 import { TokenTemplate } from '../personalisation/liquid-sandbox';
 import { RendererConfig } from '../renderer-config';
@@ -14,6 +14,11 @@ export class SmsRenderer implements ChannelRenderer {
   readonly key = 'sms';
   readonly description = 'A text message: plain text with the call-to-action link, GSM-7 or UCS-2';
   readonly overrideKeys = ['text'];
+  readonly graphqlType = 'SmsVariant';
+  readonly parts: Record<string, OutputPart> = {
+    segments: { type: 'Int' },
+    encoding: { type: 'String', description: 'GSM-7 or UCS-2' },
+  };
   readonly constraints = [
     {
       name: 'segments',

@@ -1,6 +1,7 @@
 import twitterText from 'twitter-text';
 import { BadUserInputError } from '../../../common/errors/domain-errors';
-import { ChannelRenderer, CompiledRendering, RenderInput } from '../channel-renderer';
+import { RenditionSpec } from '../../../common/renditions/rendition-spec';
+import { ChannelRenderer, CompiledRendering, OutputPart, RenderInput } from '../channel-renderer';
 import { markdownToInlineText } from '../markdown/markdown';
 import { TokenScope, TokenTemplate } from '../personalisation/liquid-sandbox';
 import { shortenToFit } from '../text/shorten';
@@ -22,6 +23,13 @@ export class TweetRenderer implements ChannelRenderer {
   readonly description = 'A post on X/Twitter: plain text with the call-to-action link and hashtags';
   readonly constraints = [{ name: 'weightedLength', limit: TWEET_LIMIT, description: 'weighted length as twitter-text counts it (URLs 23, CJK and emoji 2)' }];
   readonly overrideKeys = ['text'];
+  readonly graphqlType = 'TweetVariant';
+  readonly parts: Record<string, OutputPart> = {
+    weightedLength: { type: 'Int', description: 'Length as twitter-text counts it (URLs 23, CJK and emoji double)' },
+    imageUrl: { type: 'String', nullable: true, description: 'Card image URL (the tweet rendition)' },
+  };
+  /** The 1200×675 card image of a post, cropped around the focal point. */
+  readonly renditions: Record<string, RenditionSpec> = { tweet: { width: 1200, height: 675, fit: 'cover', format: 'jpeg', quality: 85 } };
 
   async compile(input: RenderInput): Promise<CompiledRendering> {
     const { roles, overrides } = input;
