@@ -8,6 +8,16 @@ import { ChannelRenderer, DEFAULT_RENDER_COST } from './channel-renderer';
 import { ChannelRegistry } from './channel-registry';
 import { DEFAULT_RENDERER_CONFIG, RendererConfig } from './renderer-config';
 
+export interface ChannelDescription {
+  key: string;
+  description: string;
+  overrideKeys: string[];
+  constraints: { name: string; limit: number | null; description: string }[];
+  graphqlType: string | null;
+  parts: { name: string; type: string; nullable: boolean; description: string | null }[];
+  renditions: string[];
+}
+
 /** The hub's channel registry and renderer settings, built once from the configuration. */
 @Injectable()
 export class ChannelsService implements KnownChannels, ChannelRenditions {
@@ -34,13 +44,16 @@ export class ChannelsService implements KnownChannels, ChannelRenditions {
     return Math.max(...this.registry.list().map((candidate) => candidate.renderCost ?? DEFAULT_RENDER_COST));
   }
 
-  /** Every channel with its constraints, limits resolved against this hub's settings. */
-  describe(): { key: string; description: string; overrideKeys: string[]; constraints: { name: string; limit: number | null; description: string }[] }[] {
-    return this.registry.list().map(({ key, description, overrideKeys, constraints }) => ({
-      key,
-      description,
-      overrideKeys,
-      constraints: constraints.map(({ name, limit, description: text, configuredLimit }) => ({ name, description: text, limit: limit ?? configuredLimit?.(this.rendererConfig) ?? null })),
+  /** Every channel with what it declares, limits resolved against this hub's settings. */
+  describe(): ChannelDescription[] {
+    return this.registry.list().map((renderer) => ({
+      key: renderer.key,
+      description: renderer.description,
+      overrideKeys: renderer.overrideKeys,
+      constraints: renderer.constraints.map(({ name, limit, description, configuredLimit }) => ({ name, description, limit: limit ?? configuredLimit?.(this.rendererConfig) ?? null })),
+      graphqlType: renderer.graphqlType ?? null,
+      parts: Object.entries(renderer.parts ?? {}).map(([name, part]) => ({ name, type: part.type, nullable: part.nullable ?? false, description: part.description ?? null })),
+      renditions: Object.keys(renderer.renditions ?? {}),
     }));
   }
 

@@ -5,18 +5,15 @@
   'use strict';
 
   var KEY_STORAGE = 'facet.previewKey';
-  var CHANNELS = ['tweet', 'email', 'letter', 'inApp', 'sms'];
   var SAMPLE_CUSTOMERS = {
     FORMAL: { title: 'heer', firstName: 'Jan', lastName: 'De Vries', age: 67, address: { lines: ['Keizersgracht 1'], postalCode: '1015 CJ', city: 'Amsterdam', country: 'NL' } },
     INFORMAL: { firstName: 'Sanne', lastName: 'Jansen', age: 34, interests: ['running'], address: { lines: ['Veldstraat 10'], postalCode: '9000', city: 'Gent', country: 'BE' } },
   };
-  var VARIANT_FIELDS =
+  var COMMON_FIELDS =
     '__typename channel itemId itemVersion locale variantId text warnings metrics { name value limit } ' +
-    'explanation { personas personaMatches { persona via } locale localeFallback experiment arm channelReason winnerScore runnerUpScore reason } ' +
-    '... on TweetVariant { weightedLength imageUrl } ... on EmailVariant { subject preheader html } ... on LetterVariant { pdfBase64 html pageCount } ' +
-    '... on InAppVariant { title body ctaLabel ctaUrl imageUrl } ... on SmsVariant { segments encoding } ... on GenericVariant { parts }';
+    'explanation { personas personaMatches { persona via } locale localeFallback experiment arm channelReason winnerScore runnerUpScore reason } ';
 
-  var state = { personas: [], item: null, revisions: [], renderTimer: null, renderSequence: 0 };
+  var state = { channels: [], variantFields: COMMON_FIELDS, personas: [], item: null, revisions: [], renderTimer: null, renderSequence: 0 };
 
   function $(id) { return document.getElementById(id); }
 
@@ -62,9 +59,12 @@
 
   function start() {
     if (!key()) { show('login'); return; }
-    gql('{ me { name role } personas { key name tone channelPreferences } }').then(function (data) {
+    gql('{ me { name role } personas { key name tone channelPreferences } channels { key graphqlType parts { name } } }').then(function (data) {
       if (data.me.role === 'DELIVERY') throw new Error('A DELIVERY key cannot open the preview; use a PREVIEW, EDITOR or ADMIN key');
       state.personas = data.personas;
+      state.channels = data.channels;
+      state.variantFields = variantFields(data.channels);
+      buildConsents();
       $('who').textContent = data.me.name + ' (' + data.me.role + ')';
       $('logout').hidden = false;
       fillPersonaSelects();
@@ -74,6 +74,13 @@
       show('login');
       $('login-error').textContent = error.message;
     });
+  }
+
+  // The channels the hub has, each with the parts it declares: a plugin's channel shows up here too.
+  function variantFields(channels) {
+    return COMMON_FIELDS + channels.map(function (channel) {
+      return channel.graphqlType && channel.parts.length ? '... on ' + channel.graphqlType + ' { ' + channel.parts.map(function (part) { return part.name; }).join(' ') + ' } ' : '';
+    }).join('') + '... on GenericVariant { parts }';
   }
 
   function route() {
@@ -143,7 +150,9 @@
 
   function buildConsents() {
     var fieldset = $('c-consents');
-    CHANNELS.forEach(function (channel) {
+    fieldset.querySelectorAll('label').forEach(function (label) { label.remove(); });
+    state.channels.forEach(function (described) {
+      var channel = described.key;
       var input = el('input', { type: 'checkbox', value: channel, id: 'consent-' + channel });
       input.checked = true;
       fieldset.appendChild(el('label', { for: 'consent-' + channel }, [input, document.createTextNode(channel)]));
@@ -191,7 +200,7 @@
       return;
     }
     var sequence = ++state.renderSequence;
-    var query = 'query($itemId: ID!, $context: CustomerContextInput!, $revision: Int) { renderAll(itemId: $itemId, context: $context, preview: true, revision: $revision) { ' + VARIANT_FIELDS + ' } }';
+    var query = 'query($itemId: ID!, $context: CustomerContextInput!, $revision: Int) { renderAll(itemId: $itemId, context: $context, preview: true, revision: $revision) { ' + state.variantFields + ' } }';
     var compare = $('c-revision').value ? Number($('c-revision').value) : null;
     var requests = [gql(query, { itemId: state.item.id, context: customer })];
     if (compare) requests.push(gql(query, { itemId: state.item.id, context: customer, revision: compare }));
@@ -272,8 +281,16 @@
     return el('div', {}, [el('div', { className: 'sms', text: variant.text }), el('p', { className: 'muted', text: variant.segments + ' segment' + (variant.segments === 1 ? '' : 's') + ' · ' + variant.encoding })]);
   }
 
+  // A channel without a drawing of its own: its text, then each declared part by name.
   function renderGeneric(variant) {
-    return el('pre', { className: 'plain', text: variant.text });
+    var described = state.channels.filter(function (channel) { return channel.key === variant.channel; })[0];
+    var names = described && described.parts.length ? described.parts.map(function (part) { return part.name; }) : Object.keys(variant.parts || {});
+    var source = variant.parts || variant;
+    var rows = names.filter(function (name) { return source[name] !== undefined && source[name] !== null; }).map(function (name) {
+      var value = source[name];
+      return el('div', { className: 'part' }, [el('dt', { text: name }), el('dd', { text: typeof value === 'string' ? value : JSON.stringify(value) })]);
+    });
+    return el('div', { className: 'generic' }, [el('pre', { className: 'plain', text: variant.text }), rows.length ? el('dl', { className: 'parts' }, rows) : null]);
   }
 
   var RENDERERS = { tweet: renderTweet, email: renderEmail, letter: renderLetter, inApp: renderInApp, sms: renderSms };
@@ -303,7 +320,6 @@
   }
 
   document.addEventListener('DOMContentLoaded', function () {
-    buildConsents();
     $('login-form').addEventListener('submit', signIn);
     $('filters').addEventListener('submit', openList);
     $('logout').addEventListener('click', function () { sessionStorage.removeItem(KEY_STORAGE); location.href = '/preview'; });

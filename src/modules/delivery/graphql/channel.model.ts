@@ -12,6 +12,21 @@ export class ChannelConstraintModel {
   description: string;
 }
 
+@ObjectType('ChannelPart', { description: 'A named part of a rendering, as a field of the channel\'s variant type' })
+export class ChannelPartModel {
+  @Field()
+  name: string;
+
+  @Field({ description: 'String, Int, Float, Boolean or JSON' })
+  type: string;
+
+  @Field()
+  nullable: boolean;
+
+  @Field(() => String, { nullable: true })
+  description: string | null;
+}
+
 @ObjectType('Channel')
 export class ChannelModel {
   @Field()
@@ -25,4 +40,13 @@ export class ChannelModel {
 
   @Field(() => [String], { description: 'Keys a hand-written variant may set for this channel only' })
   overrideKeys: string[];
+
+  @Field(() => String, { nullable: true, description: 'The GraphQL type of its renderings; null: GenericVariant with JSON parts' })
+  graphqlType: string | null;
+
+  @Field(() => [ChannelPartModel], { description: 'The parts of a rendering clients may ask for' })
+  parts: ChannelPartModel[];
+
+  @Field(() => [String], { description: 'Image rendition profiles the channel uses (GET /assets/{id}/{profile})' })
+  renditions: string[];
 }
