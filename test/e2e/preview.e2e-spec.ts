@@ -49,7 +49,8 @@ describe('the preview page in a real browser', () => {
     expect(await page.evaluate(() => sessionStorage.getItem('facet.previewKey'))).toBe(previewKey);
     await page.locator(`a[href="/preview/items/${demoId}"]`).click();
     await page.locator('[data-channel="letter"]').waitFor();
-    for (const channel of ['tweet', 'email', 'letter', 'inApp', 'sms']) await page.locator(`[data-channel="${channel}"]`).waitFor();
+    const channels = (await gql(hub, '{ channels { key } }')).data!.channels.map((channel: { key: string }) => channel.key);
+    for (const channel of channels) await page.locator(`[data-channel="${channel}"]`).waitFor();
 
     await page.locator('#c-persona').selectOption('meneer-de-vries');
     await expectEventually(() => letterText(page), /Geachte heer De Vries,/);

@@ -16,7 +16,7 @@ const input = (locale: string, tone: Tone): RenderInput => ({
   roles: GOLDEN_MESSAGE,
   overrides: {},
   tone,
-  images: { email: 'https://hub/a/email', tweet: 'https://hub/a/tweet', inApp2x: 'https://hub/a/2x', letter: 'https://hub/a/letter' },
+  images: Object.fromEntries(Object.keys(registry.renditionProfiles()).map((profile) => [profile, `https://hub/a/${profile}`])),
   config: DEFAULT_RENDERER_CONFIG,
 });
 
@@ -40,11 +40,17 @@ describe('every registered channel renders the golden message', () => {
     expect(output.warnings).toEqual([]);
   });
 
-  it('lists each channel with its constraints and override keys', () => {
-    expect(registry.keys()).toEqual(['tweet', 'email', 'letter', 'inApp', 'sms']);
+  it('declares for each channel what the hub derives from it: constraints, parts for its GraphQL type, renditions it uses', async () => {
+    expect(registry.keys()).toEqual(expect.arrayContaining(['tweet', 'email', 'letter', 'inApp', 'sms']));
     for (const renderer of registry.list()) {
       expect(renderer.description.length).toBeGreaterThan(10);
       expect(renderer.constraints.length).toBeGreaterThan(0);
+      if (renderer.graphqlType) expect(Object.keys(renderer.parts ?? {}).length).toBeGreaterThan(0);
+      if (renderer.printRendition) expect(Object.keys(renderer.renditions ?? {})).toContain(renderer.printRendition);
+      const output = await (await renderer.compile(input('nl', Tone.INFORMAL))).fill({ attributes: GOLDEN_CUSTOMERS.informal, now });
+      for (const [name, part] of Object.entries(renderer.parts ?? {})) {
+        if (!part.nullable) expect(output.parts[name]).toBeDefined();
+      }
     }
   });
 });
