@@ -286,9 +286,10 @@
     var described = state.channels.filter(function (channel) { return channel.key === variant.channel; })[0];
     var names = described && described.parts.length ? described.parts.map(function (part) { return part.name; }) : Object.keys(variant.parts || {});
     var source = variant.parts || variant;
-    var rows = names.filter(function (name) { return source[name] !== undefined && source[name] !== null; }).map(function (name) {
+    var rows = [];
+    names.filter(function (name) { return source[name] !== undefined && source[name] !== null; }).forEach(function (name) {
       var value = source[name];
-      return el('div', { className: 'part' }, [el('dt', { text: name }), el('dd', { text: typeof value === 'string' ? value : JSON.stringify(value) })]);
+      rows.push(el('dt', { text: name }), el('dd', { text: typeof value === 'string' ? value : JSON.stringify(value) }));
     });
     return el('div', { className: 'generic' }, [el('pre', { className: 'plain', text: variant.text }), rows.length ? el('dl', { className: 'parts' }, rows) : null]);
   }
