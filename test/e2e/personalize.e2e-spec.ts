@@ -191,6 +191,20 @@ describe('hand-written variants', () => {
     expect(result.errors![0].message).toMatch(message);
   });
 
+  it('accepts a letter variant with valid fields of another model, whatever their type', async () => {
+    const created = await gql(hub, 'mutation($input: CreateContentItemInput!) { createContentItem(input: $input) { id } }', {
+      input: {
+        model: 'product-announcement',
+        locale: 'nl',
+        slug: `loopschoen-${Date.now()}`,
+        fields: { productName: 'Loopschoen X', tagline: 'Licht en snel', description: 'Nieuw.', launchDate: '2027-05-01', price: 129.95, productPage: { label: 'Bekijk', url: 'https://example.com/x' } },
+      },
+    });
+    const item = created.data!.createContentItem;
+    const result = await gql(hub, CREATE, { input: { itemId: item.id, channel: 'letter', fields: { price: 99.95, productPage: { label: 'Nu bestellen', url: 'https://example.com/x' } } } });
+    expect(result.errors).toBeUndefined();
+  });
+
   it('creates, updates with a version and deletes a variant, which then stops being served', async () => {
     const item = await createPublishedItem(hub);
     const created = await gql(hub, CREATE, { input: { itemId: item.id, channel: 'sms', fields: { text: 'Handgeschreven sms' }, experiment: { key: 'sms-test', weight: 3 } } });

@@ -8,6 +8,7 @@ import { CONTENT_CHANGED } from '../content/content-items.service';
 import { ChannelVariantEntity } from '../content/entities/channel-variant.entity';
 import { ContentItemEntity } from '../content/entities/content-item.entity';
 import { ContentSelectorInput } from './graphql/personalize.input';
+import { selectorKey } from './selector-key';
 
 export const VARIANTS_CHANGED = 'channel-variants-changed';
 const MAX_ITEMS = 50_000;
@@ -83,7 +84,7 @@ export class DeliveryCatalog implements OnModuleInit, OnApplicationBootstrap {
 
   /** Published items matching a selector (locale, channel, validity and personas are decided by selection). */
   async select(selector: ContentSelectorInput): Promise<CatalogEntry[]> {
-    const key = JSON.stringify([selector.theme, [...(selector.tags ?? [])].sort(), selector.purpose, selector.journeyStage, selector.model]);
+    const key = selectorKey(selector);
     let candidates = this.selections.get(key);
     if (!candidates) {
       if (this.selections.size >= MAX_SELECTORS) this.selections.clear();
@@ -117,3 +118,4 @@ export class DeliveryCatalog implements OnModuleInit, OnApplicationBootstrap {
     return items.map((item) => (item ? { item, variants: byItem.get(item.id) ?? [] } : null));
   }
 }
+

@@ -1,7 +1,6 @@
 import { marked, Token, Tokens } from 'marked';
 import PDFDocument from 'pdfkit';
 import { CustomerAttributes } from '../../../common/customer-context';
-import { BadUserInputError } from '../../../common/errors/domain-errors';
 import { RenditionSpec } from '../../../common/renditions/rendition-spec';
 import { ChannelRenderer, CompiledRendering, OutputPart, RenderInput } from '../channel-renderer';
 import { escapeHtml } from '../html/escape-html';
@@ -94,13 +93,8 @@ export class LetterRenderer implements ChannelRenderer {
     };
   }
 
-  validateOverride(fields: Record<string, unknown>): void {
-    for (const key of Object.keys(fields)) {
-      if (!['headline', 'summary', 'body', 'callToAction', 'image', 'hashtags', 'signOff', 'legal'].includes(key) && typeof fields[key] !== 'string') {
-        throw new BadUserInputError(`fields.${key} must be text`, `input.fields.${key}`);
-      }
-    }
-  }
+  /** A letter has no channel-only keys; a variant's model fields are checked against its model, not here. */
+  validateOverride(): void {}
 }
 
 interface DrawRequest {

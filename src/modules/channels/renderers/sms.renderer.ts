@@ -1,9 +1,9 @@
 import { BadUserInputError } from '../../../common/errors/domain-errors';
 import { ChannelRenderer, CompiledRendering, OutputPart, RenderInput } from '../channel-renderer';
-import { markdownToInlineText } from '../markdown/markdown';
 import { TokenTemplate } from '../personalisation/liquid-sandbox';
 import { RendererConfig } from '../renderer-config';
 import { measureSms } from '../sms/sms-encoding';
+import { leadLine } from '../text/lead-line';
 import { shortenToFit } from '../text/shorten';
 
 /**
@@ -30,7 +30,7 @@ export class SmsRenderer implements ChannelRenderer {
 
   async compile(input: RenderInput): Promise<CompiledRendering> {
     const { roles, overrides, config } = input;
-    const source = typeof overrides.text === 'string' ? overrides.text : [roles.headline, roles.summary ?? (roles.body ? markdownToInlineText(roles.body) : undefined)].filter(Boolean).join(': ');
+    const source = typeof overrides.text === 'string' ? overrides.text : leadLine(roles);
     const template = TokenTemplate.plain(source, typeof overrides.text === 'string' ? 'fields.text' : 'fields');
     const url = typeof overrides.text === 'string' ? '' : (roles.callToAction?.url ?? '');
     const maxSegments = config.sms.maxSegments;

@@ -2,8 +2,8 @@ import twitterText from 'twitter-text';
 import { BadUserInputError } from '../../../common/errors/domain-errors';
 import { RenditionSpec } from '../../../common/renditions/rendition-spec';
 import { ChannelRenderer, CompiledRendering, OutputPart, RenderInput } from '../channel-renderer';
-import { markdownToInlineText } from '../markdown/markdown';
 import { TokenScope, TokenTemplate } from '../personalisation/liquid-sandbox';
+import { leadLine } from '../text/lead-line';
 import { shortenToFit } from '../text/shorten';
 
 export const TWEET_LIMIT = 280;
@@ -34,8 +34,7 @@ export class TweetRenderer implements ChannelRenderer {
   async compile(input: RenderInput): Promise<CompiledRendering> {
     const { roles, overrides } = input;
     const handWritten = typeof overrides.text === 'string' ? TokenTemplate.plain(overrides.text, 'fields.text') : null;
-    const lead = [roles.headline, roles.summary ?? (roles.body ? markdownToInlineText(roles.body) : undefined)].filter(Boolean).join(': ');
-    const main = TokenTemplate.plain(lead, 'fields');
+    const main = TokenTemplate.plain(leadLine(roles), 'fields');
     const url = roles.callToAction?.url ?? '';
     const hashtags = (roles.hashtags ?? []).map((tag) => `#${tag.replace(/^#/, '')}`);
     const imageUrl = input.images.tweet ?? null;
