@@ -127,6 +127,25 @@ export class ContentItemsService {
     return found;
   }
 
+  /**
+   * The item as it is now (any status), or as it was at an older revision, for previews: an old
+   * revision is rebuilt from its snapshot and shown as a draft when it had been archived.
+   */
+  async asOfRevision(itemId: string, revision?: number): Promise<ContentItemEntity> {
+    const item = await this.repository.findById(itemId);
+    if (!item) throw new NotFoundError(`No content item with id ${itemId}`);
+    if (revision === undefined || revision === item.version) return item;
+    const { snapshot } = await this.revision(itemId, revision);
+    return {
+      ...item,
+      version: revision,
+      slug: snapshot.slug,
+      fields: snapshot.fields,
+      status: snapshot.status === ContentStatus.ARCHIVED ? ContentStatus.DRAFT : (snapshot.status as ContentStatus),
+      ...fromSnapshotMetadata(snapshot.metadata),
+    };
+  }
+
   /** Brings back the fields, slug and metadata of an old revision as a new revision; the status stays as it is. */
   async restoreRevision(itemId: string, revision: number, version: number, principal: Principal): Promise<ContentItemEntity> {
     const old = await this.revision(itemId, revision);

@@ -6,13 +6,14 @@ import { PersonasModule } from '../personas/personas.module';
 import { DeliveryCatalog } from './delivery-catalog.service';
 import { PersonalizeResolver } from './personalize.resolver';
 import { PersonalizeService } from './personalize.service';
+import { RenderingService } from './rendering.service';
 import { VariantsResolver } from './variants/variants.resolver';
 import { VariantsService } from './variants/variants.service';
 
 /** Channel apps' side of the hub: channels, hand-written variants, personalize and renderAll. */
 @Module({
   imports: [ContentModule, ContentModelsModule, PersonasModule, AssetsModule],
-  providers: [DeliveryCatalog, PersonalizeService, PersonalizeResolver, VariantsService, VariantsResolver],
+  providers: [DeliveryCatalog, RenderingService, PersonalizeService, PersonalizeResolver, VariantsService, VariantsResolver],
   exports: [VariantsService],
 })
 export class DeliveryModule {}

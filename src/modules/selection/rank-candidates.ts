@@ -117,3 +117,18 @@ export function explainRanking<T extends SelectableItem>(winner: RankedCandidate
   if (winner.item.updatedAt.getTime() !== runnerUp.item.updatedAt.getTime()) return 'equal in targeting and priority, and more recently updated';
   return 'equal in every respect; the lower id wins so that the answer is stable';
 }
+
+/**
+ * The NOT_FOUND message when nothing was ranked: which rule kept each candidate out, in words that
+ * name no dates (a DELIVERY key must not learn a schedule).
+ */
+export function describeNoMatch(items: SelectableItem[], byId: boolean, criteria: SelectionCriteria): string {
+  const where = `for locale ${criteria.localeChain.join(' → ')}${criteria.channel ? ` on ${criteria.channel}` : ''}`;
+  const exclusions = items.map((item) => whyExcluded(item, criteria)).filter((exclusion): exclusion is Exclusion => exclusion !== null);
+  if (byId && items.length === 1) {
+    const personas = criteria.personas.length ? criteria.personas.join(', ') : 'no persona';
+    return `No published content matches ${where}: item ${items[0].id} is ${summarizeExclusions(exclusions).replace(/^1 /, '')}${exclusions[0]?.rule === 'personas' ? `, and the customer matches ${personas}` : ''}`;
+  }
+  if (items.length === 0) return `No published content matches this selector ${where}: no message has these selector values`;
+  return `No published content matches this selector ${where}: of ${items.length} candidate${items.length === 1 ? '' : 's'}, ${summarizeExclusions(exclusions)}`;
+}

@@ -2,7 +2,8 @@ import { BadUserInputError } from '../../common/errors/domain-errors';
 import { chooseChannel } from './choose-channel';
 import { chooseVariant, SelectableVariant } from './choose-variant';
 import { localeFallbackChain } from './locale-chain';
-import { explainRanking, rankCandidates, SelectableItem, summarizeExclusions, whyExcluded } from './rank-candidates';
+import { explainSelection } from './explanation';
+import { describeNoMatch, explainRanking, rankCandidates, SelectableItem, summarizeExclusions, whyExcluded } from './rank-candidates';
 import { resolvePersonas } from './resolve-personas';
 
 const now = new Date('2027-07-05T12:00:00Z');
@@ -121,6 +122,27 @@ describe('rankCandidates', () => {
     const [targeted, plain] = rankCandidates([item(), item({ personaTags: ['sportieve-sanne'] })], criteria);
     expect(explainRanking(targeted, plain, criteria.localeChain)).toMatch(/targeted at sportieve-sanne/);
     expect(explainRanking(winner, undefined, criteria.localeChain)).toMatch(/only message/);
+  });
+});
+
+describe('explainSelection and describeNoMatch', () => {
+  it('explains a rendering: personas, the locale fallback walked, the arm and why the winner won', () => {
+    const [winner, runnerUp] = rankCandidates([item({ locale: 'nl', priority: 10 }), item({ locale: 'nl', priority: 5 })], criteria);
+    const explanation = explainSelection({
+      matched: [{ persona: { key: 'sportieve-sanne', criteria: null, channelPreferences: [], tone: 'INFORMAL' }, via: 'named in context' }],
+      localeChain: criteria.localeChain,
+      winner,
+      runnerUp,
+      channel: { channel: 'tweet', reason: 'requested' },
+      variant: { variant: { id: 'v' } as never, experiment: 'zomer-tweet', arm: 'B', assignment: 'random' },
+    });
+    expect(explanation).toMatchObject({ personas: ['sportieve-sanne'], locale: 'nl', localeFallback: 'nl-BE → nl', experiment: 'zomer-tweet', arm: 'B (random: no customerId)' });
+    expect(explanation.reason).toBe('higher priority (10 against 5); hand-written tweet variant (experiment zomer-tweet, arm B)');
+  });
+
+  it('says for one requested item which rule kept it out, naming no dates', () => {
+    const message = describeNoMatch([item({ id: 'i-1', validFrom: new Date('2099-01-01T00:00:00Z') })], true, criteria);
+    expect(message).toBe('No published content matches for locale nl-BE → nl → en on tweet: item i-1 is not valid at this moment');
   });
 });
 

@@ -1,0 +1,103 @@
+import { setImmediate as yieldToOtherRequests } from 'node:timers/promises';
+import { Injectable } from '@nestjs/common';
+import { WeightedLru } from '../../common/cache/weighted-lru';
+import { CustomerContext } from '../../common/customer-context';
+import { BoundedWorkQueue } from '../../common/concurrency/bounded-work-queue';
+import { AssetsService } from '../assets/assets.service';
+import { CompiledRendering, DEFAULT_RENDER_COST, HEAVY_RENDER_COST, ImageRenditions, RenderedOutput } from '../channels/channel-renderer';
+import { ChannelsService } from '../channels/channels.service';
+import { ContentModelsService } from '../content-models/content-models.service';
+import { extractRoles } from '../content-models/extract-roles';
+import { MessageImage } from '../content-models/message-roles';
+import { ChannelVariantEntity } from '../content/entities/channel-variant.entity';
+import { ContentItemEntity } from '../content/entities/content-item.entity';
+import { Tone } from '../personas/persona.types';
+import { RenderBudget } from './render-budget';
+
+/** Compiled renderings kept in memory; the least recently used go first. */
+const MAX_COMPILED = 2_000;
+/** Print-sized renderings run one at a time per slot; more than this many waiting are refused as UNAVAILABLE. */
+const HEAVY_RENDER_SLOTS = 2;
+const HEAVY_RENDER_WAITING = 200;
+
+/**
+ * Turns a chosen (item version, variant, channel, tone) into a rendering: compiled once and
+ * cached, with the channel's declared image renditions, then filled per recipient. Between
+ * renderings the event loop serves other requests, and print-sized work queues for its slots.
+ */
+@Injectable()
+export class RenderingService {
+  private readonly compiledRenderings = new WeightedLru<string, Promise<CompiledRendering>>(MAX_COMPILED);
+  private readonly heavyRenders = new BoundedWorkQueue(HEAVY_RENDER_SLOTS, HEAVY_RENDER_WAITING, 'rendering letters');
+
+  constructor(
+    private readonly channels: ChannelsService,
+    private readonly contentModels: ContentModelsService,
+    private readonly assets: AssetsService,
+  ) {}
+
+  /** The channels that can render, for choosing one. */
+  channelKeys(): string[] {
+    return this.channels.keys();
+  }
+
+  /** Refuses an unknown channel with BAD_USER_INPUT before anything is chosen. */
+  requireChannel(channel: string): void {
+    this.channels.registry.get(channel);
+  }
+
+  async render(item: ContentItemEntity, variant: ChannelVariantEntity | null, channel: string, tone: Tone | null, context: CustomerContext, budget: RenderBudget): Promise<RenderedOutput> {
+    const compiled = await this.compiled(item, variant, channel, tone);
+    await yieldToOtherRequests();
+    budget.spend();
+    const fill = () => compiled.fill({ attributes: context.attributes, now: context.now });
+    return (this.channels.registry.get(channel).renderCost ?? DEFAULT_RENDER_COST) >= HEAVY_RENDER_COST ? this.heavyRenders.run(fill) : fill();
+  }
+
+  /**
+   * Compiled once per (item version, variant version, channel, tone); only tokens are filled per
+   * request. Versions are in the key, so an edit never meets a stale rendering: old ones age out.
+   */
+  private compiled(item: ContentItemEntity, variant: ChannelVariantEntity | null, channel: string, tone: Tone | null): Promise<CompiledRendering> {
+    const key = `${item.id}:${item.version}:${variant?.id ?? 'auto'}:${variant?.version ?? 0}:${channel}:${tone ?? '-'}`;
+    let compiled = this.compiledRenderings.get(key);
+    if (!compiled) {
+      compiled = this.compile(item, variant, channel, tone);
+      compiled.catch(() => this.compiledRenderings.delete(key));
+      this.compiledRenderings.set(key, compiled);
+    }
+    return compiled;
+  }
+
+  private async compile(item: ContentItemEntity, variant: ChannelVariantEntity | null, channel: string, tone: Tone | null): Promise<CompiledRendering> {
+    const renderer = this.channels.registry.get(channel);
+    const model = this.contentModels.require(item.model);
+    const fields = { ...item.fields, ...(variant?.fields ?? {}) };
+    const overrides = Object.fromEntries(Object.entries(variant?.fields ?? {}).filter(([key]) => renderer.overrideKeys.includes(key)));
+    const roles = extractRoles(model, fields);
+    const image = await this.imageOf(roles.image, item.locale, renderer.printRendition);
+    return renderer.compile({
+      itemId: item.id,
+      itemVersion: item.version,
+      locale: item.locale,
+      roles: { ...roles, image: image.role },
+      overrides,
+      tone,
+      images: image.renditions,
+      printImage: image.print,
+      config: this.channels.rendererConfig,
+    });
+  }
+
+  /** A stored asset gives every channel its own rendition URL (and a print renderer its declared rendition's bytes); a plain URL serves all. */
+  private async imageOf(image: MessageImage | undefined, locale: string, printRendition: string | undefined): Promise<{ role: MessageImage | undefined; renditions: ImageRenditions; print?: Buffer }> {
+    if (!image?.assetId) {
+      const profiles = ['original', ...Object.keys(this.channels.renditionProfiles())];
+      return { role: image, renditions: image?.url ? Object.fromEntries(profiles.map((profile) => [profile, image.url])) : {} };
+    }
+    const asset = await this.assets.get(image.assetId);
+    const alt = image.alt ?? asset.alt[locale] ?? asset.alt[locale.split('-')[0]] ?? Object.values(asset.alt)[0];
+    const print = printRendition ? (await this.assets.rendition(asset.id, printRendition, {})).data : undefined;
+    return { role: { ...image, alt }, renditions: this.assets.renditionUrls(asset.id), print };
+  }
+}
