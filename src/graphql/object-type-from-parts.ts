@@ -10,7 +10,7 @@ const SCALARS: Record<PartType, ReturnTypeFunc> = { String: () => String, Int: (
  * what is registered (a channel's variant type, the rendition profiles of assets) rather than
  * what was written in a file. Called before the schema is built.
  */
-export function objectTypeFromParts<T>(name: string, parts: Record<string, OutputPart>, options: { base?: Type<T>; implements?: () => Function[]; description?: string } = {}): Type<T> {
+export function objectTypeFromParts<T>(name: string, parts: Record<string, OutputPart>, options: { base?: Type<T>; implements?: () => Type<unknown>[]; description?: string } = {}): Type<T> {
   const Base = (options.base ?? class {}) as Type<T>;
   const Made = class extends (Base as Type<object>) {} as unknown as Type<T>;
   Object.defineProperty(Made, 'name', { value: name });

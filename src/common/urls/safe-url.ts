@@ -6,6 +6,7 @@ export const WEB_LINK_SCHEMES: readonly string[] = ['http', 'https', 'mailto', '
  * (`java\tscript:` is `javascript:` to them), so these are stripped before the scheme is read,
  * and what is returned is the stripped URL: the same string that was checked is the one emitted.
  */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this strips
 const IGNORED_BY_BROWSERS = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028\u2029\ufeff]/g;
 
 /** The URL as it will be emitted, when it is absolute and its scheme is allowed; otherwise null. */

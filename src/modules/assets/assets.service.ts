@@ -5,7 +5,7 @@ import { BoundedWorkQueue } from '../../common/concurrency/bounded-work-queue';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../common/errors/domain-errors';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { canReadDrafts, Principal } from '../auth/principal';
-import { ContentItemsRepository } from '../content/content-items.repository';
+import { ContentItemsService } from '../content/content-items.service';
 import { AssetEntity } from './asset.entity';
 import { ASSET_STORAGE, AssetStorage } from './asset-storage';
 import { AssetsRepository } from './assets.repository';
@@ -52,7 +52,7 @@ export class AssetsService implements OnApplicationBootstrap {
 
   constructor(
     private readonly repository: AssetsRepository,
-    private readonly items: ContentItemsRepository,
+    private readonly items: ContentItemsService,
     private readonly processor: ImageProcessor,
     @Inject(ASSET_STORAGE) private readonly storage: AssetStorage,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -135,7 +135,7 @@ export class AssetsService implements OnApplicationBootstrap {
   /** Refused while content still shows the image: an editor's message must never lose its picture silently. */
   async delete(id: string): Promise<AssetEntity> {
     const asset = await this.get(id);
-    const users = await this.items.findReferencingAsset(id);
+    const users = await this.items.itemsShowingAsset(id);
     if (users.length > 0) {
       throw new ConflictError(`The asset is still used by ${users.length} item${users.length === 1 ? '' : 's'}: ${users.map((item) => `${item.slug} (${item.locale}, ${item.id})`).join(', ')}`, { items: users.map((item) => item.id) });
     }
@@ -162,7 +162,7 @@ export class AssetsService implements OnApplicationBootstrap {
     const etag = `"${key.split('/').pop()}"`;
     const cached = await this.storage.get(key);
     if (cached) {
-      this.renditionFiles.get(key) ?? (await this.remember(key, cached.length));
+      if (this.renditionFiles.get(key) === undefined) await this.remember(key, cached.length);
       return { data: cached, mediaType: mediaTypeOf(cached), etag };
     }
     const original = await this.storage.get(asset.storageKey);

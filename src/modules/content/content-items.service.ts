@@ -127,6 +127,30 @@ export class ContentItemsService {
     return found;
   }
 
+  /** The newest published items, for warming delivery caches. */
+  recentlyPublished(limit: number): Promise<ContentItemEntity[]> {
+    return this.repository.recentlyPublished(limit);
+  }
+
+  /** Ids of published items a selector picks (locale, validity and personas are left to selection). */
+  publishedIds(selector: ContentItemsQuery, limit: number): Promise<string[]> {
+    return this.repository.publishedIds(selector, limit);
+  }
+
+  publishedByIds(ids: readonly string[]): Promise<ContentItemEntity[]> {
+    return this.repository.findPublishedByIds(ids);
+  }
+
+  /** Items (any status) and live variants whose fields show this asset: an image still in use is not deleted. */
+  itemsShowingAsset(assetId: string): Promise<{ id: string; slug: string; locale: string }[]> {
+    return this.repository.findReferencingAsset(assetId);
+  }
+
+  /** Whether live content shows this asset: what a DELIVERY key may read. */
+  isAssetLive(assetId: string): Promise<boolean> {
+    return this.repository.isAssetLive(assetId);
+  }
+
   /**
    * The item as it is now (any status), or as it was at an older revision, for previews: an old
    * revision is rebuilt from its snapshot and shown as a draft when it had been archived.

@@ -2,15 +2,13 @@ import { Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestj
 import DataLoader from 'dataloader';
 import { groupInOrder } from '../../common/dataloader/request-loaders';
 import { ChangeFeed } from '../../database/change-feed.service';
-import { ChannelVariantsRepository } from '../content/channel-variants.repository';
-import { ContentItemsRepository } from '../content/content-items.repository';
-import { CONTENT_CHANGED } from '../content/content-items.service';
-import { ChannelVariantEntity } from '../content/entities/channel-variant.entity';
+import { CONTENT_CHANGED, ContentItemsService } from '../content/content-items.service';
+import { ChannelVariantEntity } from '../variants/channel-variant.entity';
+import { VARIANTS_CHANGED, VariantsService } from '../variants/variants.service';
 import { ContentItemEntity } from '../content/entities/content-item.entity';
 import { ContentSelectorInput } from './graphql/personalize.input';
 import { selectorKey } from './selector-key';
 
-export const VARIANTS_CHANGED = 'channel-variants-changed';
 const MAX_ITEMS = 50_000;
 const MAX_SELECTORS = 2_000;
 /** Candidates per selector; the highest priority, newest first, when more match. */
@@ -39,8 +37,8 @@ export class DeliveryCatalog implements OnModuleInit, OnApplicationBootstrap {
   private readonly loader = new DataLoader<string, CatalogEntry | null>((ids) => this.loadMany(ids), { cache: false, maxBatchSize: 500 });
 
   constructor(
-    private readonly items: ContentItemsRepository,
-    private readonly variants: ChannelVariantsRepository,
+    private readonly items: ContentItemsService,
+    private readonly variants: VariantsService,
     private readonly changeFeed: ChangeFeed,
   ) {}
 
@@ -102,18 +100,18 @@ export class DeliveryCatalog implements OnModuleInit, OnApplicationBootstrap {
 
   /** An entry for content delivery does not cache: drafts and old revisions in previews. */
   async uncached(item: ContentItemEntity): Promise<CatalogEntry> {
-    return { item, variants: await this.variants.findByItemIds([item.id]) };
+    return { item, variants: await this.variants.liveFor([item.id]) };
   }
 
   private async loadMany(ids: readonly string[]): Promise<(CatalogEntry | null)[]> {
-    const found = new Map((await this.items.findPublishedByIds(ids)).map((item) => [item.id, item]));
+    const found = new Map((await this.items.publishedByIds(ids)).map((item) => [item.id, item]));
     return this.withVariants(ids, ids.map((id) => found.get(id) ?? null));
   }
 
   /** Entries for items (null where an id has no published item), with every live variant in one query. */
   private async withVariants(ids: readonly string[], items: (ContentItemEntity | null)[]): Promise<(CatalogEntry | null)[]> {
     const present = ids.filter((_id, index) => items[index] !== null);
-    const variants = groupInOrder(present, await this.variants.findByItemIds(present), (variant) => variant.itemId);
+    const variants = groupInOrder(present, await this.variants.liveFor(present), (variant) => variant.itemId);
     const byItem = new Map(present.map((id, index) => [id, variants[index]]));
     return items.map((item) => (item ? { item, variants: byItem.get(item.id) ?? [] } : null));
   }

@@ -3,17 +3,15 @@ import { AssetsModule } from '../assets/assets.module';
 import { ContentModelsModule } from '../content-models/content-models.module';
 import { ContentModule } from '../content/content.module';
 import { PersonasModule } from '../personas/personas.module';
+import { VariantsModule } from '../variants/variants.module';
 import { DeliveryCatalog } from './delivery-catalog.service';
 import { PersonalizeResolver } from './personalize.resolver';
 import { PersonalizeService } from './personalize.service';
 import { RenderingService } from './rendering.service';
-import { VariantsResolver } from './variants/variants.resolver';
-import { VariantsService } from './variants/variants.service';
 
 /** Channel apps' side of the hub: channels, hand-written variants, personalize and renderAll. */
 @Module({
-  imports: [ContentModule, ContentModelsModule, PersonasModule, AssetsModule],
-  providers: [DeliveryCatalog, RenderingService, PersonalizeService, PersonalizeResolver, VariantsService, VariantsResolver],
-  exports: [VariantsService],
+  imports: [ContentModule, ContentModelsModule, PersonasModule, AssetsModule, VariantsModule],
+  providers: [DeliveryCatalog, RenderingService, PersonalizeService, PersonalizeResolver],
 })
 export class DeliveryModule {}

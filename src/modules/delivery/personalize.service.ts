@@ -5,7 +5,7 @@ import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { Principal } from '../auth/principal';
 import { RenderedOutput } from '../channels/channel-renderer';
 import { ContentItemsService } from '../content/content-items.service';
-import { ChannelVariantEntity } from '../content/entities/channel-variant.entity';
+import { ChannelVariantEntity } from '../variants/channel-variant.entity';
 import { PersonaEntity } from '../personas/persona.entity';
 import { PersonasService } from '../personas/personas.service';
 import { Tone } from '../personas/persona.types';

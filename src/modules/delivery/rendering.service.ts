@@ -9,7 +9,7 @@ import { ChannelsService } from '../channels/channels.service';
 import { ContentModelsService } from '../content-models/content-models.service';
 import { extractRoles } from '../content-models/extract-roles';
 import { MessageImage } from '../content-models/message-roles';
-import { ChannelVariantEntity } from '../content/entities/channel-variant.entity';
+import { ChannelVariantEntity } from '../variants/channel-variant.entity';
 import { ContentItemEntity } from '../content/entities/content-item.entity';
 import { Tone } from '../personas/persona.types';
 import { RenderBudget } from './render-budget';

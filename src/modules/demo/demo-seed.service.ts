@@ -7,7 +7,7 @@ import { ContentItemsService } from '../content/content-items.service';
 import { ContentItemEntity } from '../content/entities/content-item.entity';
 import { PersonaEntity } from '../personas/persona.entity';
 import { PersonasService } from '../personas/personas.service';
-import { VariantsService } from '../delivery/variants/variants.service';
+import { VariantsService } from '../variants/variants.service';
 import { DEMO_ITEMS, DEMO_PERSONAS, DEMO_VARIANTS } from './demo-content';
 import { drawDemoImage } from './demo-image';
 

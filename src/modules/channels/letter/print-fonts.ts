@@ -43,7 +43,7 @@ const FALLBACKS: RangedFamily[] = [
   { package: '@fontsource/noto-emoji', stem: 'noto-emoji', weights: { normal: 400, bold: 700 } },
 ];
 /** Joiners, variation selectors and combining marks belong with the character before them. */
-const CLINGS_TO_PREVIOUS = /^[\p{M}\u200c\u200d\ufe00-\ufe0f\u{e0020}-\u{e007f}]$/u;
+const CLINGS_TO_PREVIOUS = /^(?:\p{M}|\u200c|\u200d|[\ufe00-\ufe0f]|[\u{e0020}-\u{e007f}])$/u;
 
 interface LoadedFont {
   key: string;

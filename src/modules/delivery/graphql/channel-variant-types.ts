@@ -12,7 +12,7 @@ export function defineChannelVariantTypes(renderers: ChannelRenderer[]): Type<un
   const types: Type<unknown>[] = [GenericVariantModel];
   for (const renderer of renderers) {
     if (!renderer.graphqlType || !renderer.parts) continue;
-    const type = objectTypeFromParts(renderer.graphqlType, renderer.parts, { base: RenderedVariantModel as Type<RenderedVariantModel>, implements: () => [RenderedVariantModel], description: renderer.description });
+    const type = objectTypeFromParts(renderer.graphqlType, renderer.parts, { base: RenderedVariantModel as Type<RenderedVariantModel>, implements: () => [RenderedVariantModel as unknown as Type<unknown>], description: renderer.description });
     registerChannelVariantType(renderer.key, type as unknown as typeof RenderedVariantModel);
     types.push(type);
   }

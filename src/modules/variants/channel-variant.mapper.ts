@@ -1,5 +1,5 @@
-import { ChannelVariantEntity } from './entities/channel-variant.entity';
-import { ChannelVariantModel } from './models/channel-variant.model';
+import { ChannelVariantEntity } from './channel-variant.entity';
+import { ChannelVariantModel } from './channel-variant.model';
 
 export function toChannelVariantModel(variant: ChannelVariantEntity): ChannelVariantModel {
   return {

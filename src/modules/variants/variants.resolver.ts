@@ -1,11 +1,11 @@
 import { Args, ID, Int, Mutation, Resolver } from '@nestjs/graphql';
-import { UuidPipe } from '../../../common/pipes/uuid.pipe';
-import { CurrentPrincipal } from '../../auth/current-principal.decorator';
-import { Principal } from '../../auth/principal';
-import { Role } from '../../auth/role.enum';
-import { Roles } from '../../auth/roles.decorator';
-import { toChannelVariantModel } from '../../content/channel-variant.mapper';
-import { ChannelVariantModel } from '../../content/models/channel-variant.model';
+import { UuidPipe } from '../../common/pipes/uuid.pipe';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { Principal } from '../auth/principal';
+import { Role } from '../auth/role.enum';
+import { Roles } from '../auth/roles.decorator';
+import { toChannelVariantModel } from './channel-variant.mapper';
+import { ChannelVariantModel } from './channel-variant.model';
 import { CreateVariantInput, UpdateVariantInput } from './variant.inputs';
 import { VariantsService } from './variants.service';
 

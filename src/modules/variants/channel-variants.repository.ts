@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, IsNull } from 'typeorm';
 import { NotFoundError, StaleVersionError } from '../../common/errors/domain-errors';
-import { ChannelVariantEntity } from './entities/channel-variant.entity';
+import { ChannelVariantEntity } from './channel-variant.entity';
 
 /** Hand-written channel variants; deleted ones stay in the table but are never returned here. */
 @Injectable()

@@ -2,11 +2,11 @@ import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { groupInOrder, requestLoader } from '../../common/dataloader/request-loaders';
 import { toChannelVariantModel } from './channel-variant.mapper';
 import { ChannelVariantsRepository } from './channel-variants.repository';
-import { ChannelVariantModel } from './models/channel-variant.model';
-import { ContentItemModel } from './models/content-item.model';
+import { ChannelVariantModel } from './channel-variant.model';
+import { ContentItemModel } from '../content/models/content-item.model';
 
 @Resolver(() => ContentItemModel)
-export class ContentItemFieldsResolver {
+export class ContentItemVariantsResolver {
   constructor(private readonly repository: ChannelVariantsRepository) {}
 
   /** Batched: a page of items loads all their variants in one query. */

@@ -1,15 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { BadUserInputError, NotFoundError } from '../../../common/errors/domain-errors';
-import { ChangeFeed } from '../../../database/change-feed.service';
-import { Principal } from '../../auth/principal';
-import { checkTokens } from '../../channels/personalisation/liquid-sandbox';
-import { ContentModelsService } from '../../content-models/content-models.service';
-import { ChannelVariantsRepository } from '../../content/channel-variants.repository';
-import { ContentItemsRepository } from '../../content/content-items.repository';
-import { ChannelVariantEntity } from '../../content/entities/channel-variant.entity';
-import { ChannelsService } from '../../channels/channels.service';
-import { VARIANTS_CHANGED } from '../delivery-catalog.service';
+import { BadUserInputError, NotFoundError } from '../../common/errors/domain-errors';
+import { ChangeFeed } from '../../database/change-feed.service';
+import { Principal } from '../auth/principal';
+import { checkTokens } from '../channels/personalisation/liquid-sandbox';
+import { ContentModelsService } from '../content-models/content-models.service';
+import { ChannelVariantsRepository } from './channel-variants.repository';
+import { ContentItemsService } from '../content/content-items.service';
+import { ChannelVariantEntity } from './channel-variant.entity';
+import { ChannelsService } from '../channels/channels.service';
 import { CreateVariantInput, UpdateVariantInput } from './variant.inputs';
+
+/** Published on the change feed when a variant is created, changed or deleted: caches of every instance drop the item's variants. */
+export const VARIANTS_CHANGED = 'channel-variants-changed';
 
 /**
  * Hand-written channel variants. They are checked against the channel's hard rules when saved, so
@@ -19,15 +21,14 @@ import { CreateVariantInput, UpdateVariantInput } from './variant.inputs';
 export class VariantsService {
   constructor(
     private readonly variants: ChannelVariantsRepository,
-    private readonly items: ContentItemsRepository,
+    private readonly contentItems: ContentItemsService,
     private readonly contentModels: ContentModelsService,
     private readonly channels: ChannelsService,
     private readonly changeFeed: ChangeFeed,
   ) {}
 
   async create(input: CreateVariantInput, principal: Principal): Promise<ChannelVariantEntity> {
-    const item = await this.items.findById(input.itemId);
-    if (!item) throw new NotFoundError(`No content item with id ${input.itemId}`, { path: 'input.itemId' });
+    const item = await this.contentItems.get(input.itemId, principal);
     this.validate(item.model, input.channel, input.fields);
     this.checkLocale(input.locale ?? null, item.locale);
     const saved = await this.variants.insert({
@@ -49,9 +50,9 @@ export class VariantsService {
   async update(id: string, version: number, input: UpdateVariantInput, principal: Principal): Promise<ChannelVariantEntity> {
     const existing = await this.variants.findActive(id);
     if (!existing) throw new NotFoundError(`No channel variant with id ${id}`);
-    const item = await this.items.findById(existing.itemId);
-    if (input.fields !== undefined) this.validate(item!.model, existing.channel, input.fields);
-    if (input.locale !== undefined) this.checkLocale(input.locale, item!.locale);
+    const item = await this.contentItems.get(existing.itemId, principal);
+    if (input.fields !== undefined) this.validate(item.model, existing.channel, input.fields);
+    if (input.locale !== undefined) this.checkLocale(input.locale, item.locale);
     const saved = await this.variants.update(id, version, (variant) => {
       if (input.personaTags !== undefined) variant.personaTags = [...new Set(input.personaTags)];
       if (input.locale !== undefined) variant.locale = input.locale;
@@ -75,6 +76,11 @@ export class VariantsService {
     });
     await this.announce(saved);
     return saved;
+  }
+
+  /** The live (not deleted) variants of these items, for delivery. */
+  liveFor(itemIds: readonly string[]): Promise<ChannelVariantEntity[]> {
+    return this.variants.findByItemIds(itemIds);
   }
 
   private validate(modelKey: string, channel: string, fields: Record<string, unknown>): void {

@@ -2,7 +2,7 @@ import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { LOCALE } from '../../content/dto/create-content-item.input';
+import { LOCALE } from '../content/dto/create-content-item.input';
 
 @InputType('ExperimentInput')
 export class ExperimentInput {
