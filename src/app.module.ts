@@ -9,6 +9,7 @@ import { buildGraphqlOptions } from './graphql/graphql-options';
 import { AssetsModule } from './modules/assets/assets.module';
 import { ApiKeysService } from './modules/auth/api-keys.service';
 import { AuthModule } from './modules/auth/auth.module';
+import { BUILT_IN_RENDERERS } from './modules/channels/built-in-renderers';
 import { ChannelsModule } from './modules/channels/channels.module';
 import { ContentModelsModule } from './modules/content-models/content-models.module';
 import { ContentModule } from './modules/content/content.module';
@@ -28,10 +29,10 @@ export class AppModule {
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot(databaseUrl, config.logSql),
         AuthModule,
-        ChannelsModule,
+        ChannelsModule.forRoot({ renderers: BUILT_IN_RENDERERS }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [AuthModule, ChannelsModule],
+          imports: [AuthModule],
           inject: [APP_CONFIG, ApiKeysService, ChannelsService],
           useFactory: buildGraphqlOptions,
         }),

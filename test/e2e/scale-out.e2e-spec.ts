@@ -90,8 +90,13 @@ describe('a channel added as a plugin', () => {
           const title = String(input.overrides.title || input.roles.headline || '');
           return { fill: (recipient) => {
             const text = (title + ' ' + (recipient.attributes.firstName || '')).trim().slice(0, 120);
-            return { text, warnings: [], metrics: [{ name: 'length', value: text.length, limit: 120 }], parts: { title: text, badge: 1 } };
+            return { text, warnings: [], metrics: [{ name: 'length', value: text.length, limit: 120 }], parts: { title: text, badge: 1, personasAtStart: this.personaCount } };
           } };
+        }
+        // The hub calls onInit once at start-up with the injector: here it reads the personas through PersonasService.
+        async onInit(context) {
+          const { PersonasService } = require(${JSON.stringify(path.resolve(__dirname, '../../dist/src/modules/personas/personas.service.js'))});
+          this.personaCount = (await context.get(PersonasService).list()).length;
         }
         validateOverride() {}
       }
@@ -101,7 +106,7 @@ describe('a channel added as a plugin', () => {
   });
   afterAll(() => hub.close());
 
-  it('shows up in channels and renders through personalize as a generic variant, with no schema change', async () => {
+  it('shows up in channels and renders through personalize as a generic variant, with no schema change, after its onInit reached a hub service', async () => {
     const channels = await gql(hub, '{ channels { key constraints { name limit } } }');
     expect(channels.data!.channels.map((channel: any) => channel.key)).toContain('push');
     const item = await createPublishedItem(hub, { fields: { headline: 'Zomer', body: 'x' } });
@@ -109,7 +114,7 @@ describe('a channel added as a plugin', () => {
       input: { itemId: item.id, channel: 'push', context: { locale: 'nl', consents: ['push'], attributes: { firstName: 'Sanne' } } },
     });
     expect(errors).toBeUndefined();
-    expect(data!.personalize).toEqual({ __typename: 'GenericVariant', channel: 'push', text: 'Zomer Sanne', parts: { title: 'Zomer Sanne', badge: 1 } });
+    expect(data!.personalize).toEqual({ __typename: 'GenericVariant', channel: 'push', text: 'Zomer Sanne', parts: { title: 'Zomer Sanne', badge: 1, personasAtStart: 0 } });
   });
 });
 

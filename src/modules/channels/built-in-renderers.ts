@@ -7,7 +7,10 @@ import { TweetRenderer } from './renderers/tweet.renderer';
 import { WhatsAppRenderer } from './renderers/whatsapp.renderer';
 import { RcsRenderer } from './renderers/rcs.renderer';
 
-/** The channels the hub ships with. A new channel is one renderer file and one line here. */
+/** The channels the hub ships with, registered through ChannelsModule.forRoot. A new channel is one renderer file and one line here. */
+export const BUILT_IN_RENDERERS: (new () => ChannelRenderer)[] = [TweetRenderer, EmailRenderer, LetterRenderer, InAppRenderer, SmsRenderer, WhatsAppRenderer, RcsRenderer];
+
+/** Fresh instances of the built-in renderers, for tests and tools that render without the hub. */
 export function builtInRenderers(): ChannelRenderer[] {
-  return [new TweetRenderer(), new EmailRenderer(), new LetterRenderer(), new InAppRenderer(), new SmsRenderer(), new WhatsAppRenderer(), new RcsRenderer()];
+  return BUILT_IN_RENDERERS.map((Renderer) => new Renderer());
 }

@@ -23,6 +23,14 @@ export interface Metric {
 /** Image URLs per rendition profile (`original` and the profiles channels declare); a renderer takes the ones it declared. */
 export type ImageRenditions = Partial<Record<string, string>>;
 
+/** What a renderer receives once at start-up: its own options and a way to reach the hub's providers. */
+export interface RendererContext {
+  /** The options it was registered with (`ChannelsModule.forRoot({ renderers: [{ use, options }] })`). */
+  options: Record<string, unknown>;
+  /** A provider of the hub by class or token (Nest's injector), e.g. to read a setting or call a service. */
+  get<T>(token: unknown): T;
+}
+
 /** A GraphQL scalar an output part is exposed as. */
 export type PartType = 'String' | 'Int' | 'Float' | 'Boolean' | 'JSON';
 
@@ -123,6 +131,10 @@ export interface ChannelRenderer {
   readonly renditions?: Record<string, RenditionSpec>;
   /** A declared profile whose bytes the renderer embeds (print), passed as `printImage`. */
   readonly printRendition?: string;
+  /** Called once when the hub starts, before the first rendering: options and the injector. */
+  onInit?(context: RendererContext): void | Promise<void>;
+  /** Called when the hub stops: release what onInit took. */
+  onDestroy?(): void | Promise<void>;
   compile(input: RenderInput): Promise<CompiledRendering>;
   /**
    * Checks a hand-written variant's fields against the channel's hard rules when it is saved;

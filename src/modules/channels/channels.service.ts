@@ -1,9 +1,10 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { RenditionSpec } from '../../common/renditions/rendition-spec';
 import { ChannelRenditions } from '../assets/channel-renditions';
 import { KnownChannels } from '../content/known-channels';
-import { builtInRenderers } from './built-in-renderers';
+import { CHANNEL_RENDERERS, instantiate, RendererRegistration } from './channel-registrations';
 import { ChannelRenderer, DEFAULT_RENDER_COST } from './channel-renderer';
 import { ChannelRegistry } from './channel-registry';
 import { DEFAULT_RENDERER_CONFIG, RendererConfig } from './renderer-config';
@@ -20,13 +21,35 @@ export interface ChannelDescription {
 
 /** The hub's channel registry and renderer settings, built once from the configuration. */
 @Injectable()
-export class ChannelsService implements KnownChannels, ChannelRenditions {
-  readonly registry = new ChannelRegistry(builtInRenderers());
+export class ChannelsService implements KnownChannels, ChannelRenditions, OnModuleInit, OnModuleDestroy {
+  readonly registry = new ChannelRegistry();
   readonly rendererConfig: RendererConfig;
+  private readonly options = new Map<ChannelRenderer, Record<string, unknown>>();
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+  constructor(
+    @Inject(CHANNEL_RENDERERS) registrations: RendererRegistration[],
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly moduleRef: ModuleRef,
+  ) {
     this.rendererConfig = { ...DEFAULT_RENDERER_CONFIG, inApp: config.inApp, sms: config.sms, linkSchemes: config.linkSchemes };
+    for (const { renderer, options } of instantiate(registrations)) this.add(renderer, options);
     for (const plugin of config.channelPlugins) this.loadPlugin(plugin);
+  }
+
+  /** Each renderer's onInit, with its options and the injector, before the hub takes requests. */
+  async onModuleInit(): Promise<void> {
+    for (const renderer of this.registry.list()) {
+      await renderer.onInit?.({ options: this.options.get(renderer) ?? {}, get: (token) => this.moduleRef.get(token as never, { strict: false }) });
+    }
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    for (const renderer of this.registry.list()) await renderer.onDestroy?.();
+  }
+
+  private add(renderer: ChannelRenderer, options: Record<string, unknown>): void {
+    this.registry.register(renderer);
+    this.options.set(renderer, options);
   }
 
   keys(): string[] {
@@ -64,7 +87,7 @@ export class ChannelsService implements KnownChannels, ChannelRenditions {
     if (exported.length === 0) throw new Error(`Channel plugin ${path} exports no renderer class`);
     for (const Renderer of exported) {
       const renderer = new Renderer();
-      this.registry.register(renderer);
+      this.add(renderer, {});
       new Logger(ChannelsService.name).log(`Channel "${renderer.key}" registered from ${path}`);
     }
   }
