@@ -1,12 +1,13 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { ChangeTopic, ChangeTopics } from './change-topics';
 import { DATABASE_URL } from './database.tokens';
 
 const CHANNEL = 'facet_changes';
 const RECONNECT_DELAY_MS = 1000;
 
-export type ChangeHandler = (payload: Record<string, unknown>) => void;
+export type ChangeHandler<T extends ChangeTopic = ChangeTopic> = (payload: ChangeTopics[T]) => void;
 
 /**
  * Cross-instance change notifications over PostgreSQL LISTEN/NOTIFY, so caches on every hub
@@ -16,7 +17,7 @@ export type ChangeHandler = (payload: Record<string, unknown>) => void;
 @Injectable()
 export class ChangeFeed implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(ChangeFeed.name);
-  private readonly handlers = new Map<string, Set<ChangeHandler>>();
+  private readonly handlers = new Map<ChangeTopic, Set<ChangeHandler>>();
   private listener: Client | null = null;
   private stopped = false;
 
@@ -39,19 +40,19 @@ export class ChangeFeed implements OnModuleInit, OnApplicationShutdown {
     return this.listener !== null;
   }
 
-  subscribe(topic: string, handler: ChangeHandler): void {
+  subscribe<T extends ChangeTopic>(topic: T, handler: ChangeHandler<T>): void {
     const set = this.handlers.get(topic) ?? new Set<ChangeHandler>();
-    set.add(handler);
+    set.add(handler as ChangeHandler);
     this.handlers.set(topic, set);
   }
 
   /** Tells every instance (this one at once, the others through PostgreSQL). Call after the change committed. */
-  async publish(topic: string, payload: Record<string, unknown>): Promise<void> {
+  async publish<T extends ChangeTopic>(topic: T, payload: ChangeTopics[T]): Promise<void> {
     this.dispatch(topic, payload);
     await this.dataSource.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify({ topic, payload, origin: process.pid })]);
   }
 
-  private dispatch(topic: string, payload: Record<string, unknown>): void {
+  private dispatch<T extends ChangeTopic>(topic: T, payload: ChangeTopics[T]): void {
     for (const handler of this.handlers.get(topic) ?? []) {
       try {
         handler(payload);
@@ -65,7 +66,7 @@ export class ChangeFeed implements OnModuleInit, OnApplicationShutdown {
     const client = new Client({ connectionString: this.databaseUrl });
     client.on('notification', (message) => {
       if (message.channel !== CHANNEL || !message.payload) return;
-      const { topic, payload } = JSON.parse(message.payload) as { topic: string; payload: Record<string, unknown> };
+      const { topic, payload } = JSON.parse(message.payload) as { topic: ChangeTopic; payload: ChangeTopics[ChangeTopic] };
       this.dispatch(topic, payload);
     });
     client.on('error', (error) => {

@@ -1,5 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { WeightedLru } from '../../common/cache/weighted-lru';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { BadUserInputError, NotFoundError, UnauthenticatedError } from '../../common/errors/domain-errors';
 import { ChangeFeed } from '../../database/change-feed.service';
@@ -22,7 +23,7 @@ export interface CreatedApiKey {
 @Injectable()
 export class ApiKeysService implements OnApplicationBootstrap {
   private readonly logger = new Logger(ApiKeysService.name);
-  private readonly cache = new Map<string, { principal: Principal; expires: number }>();
+  private readonly cache = new WeightedLru<string, { principal: Principal; expires: number }>(CACHE_MAX_ENTRIES);
   private adminKeyHash: Buffer | null = null;
   private readonly throttle: RequestThrottle;
 
@@ -74,7 +75,6 @@ export class ApiKeysService implements OnApplicationBootstrap {
       throw new UnauthenticatedError('The API key is unknown or revoked');
     }
     const principal: Principal = { keyId: key.id, name: key.name, role: key.role };
-    if (this.cache.size >= CACHE_MAX_ENTRIES) this.cache.clear();
     this.cache.set(hashHex, { principal, expires: Date.now() + CACHE_TTL_MS });
     return principal;
   }

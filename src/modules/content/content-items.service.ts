@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { BadUserInputError, NotFoundError } from '../../common/errors/domain-errors';
 import { decodeCursor, encodeCursor } from '../../common/pagination/cursor';
+import { ChangeTopic } from '../../database/change-topics';
 import { ChangeFeed } from '../../database/change-feed.service';
 import { canReadDrafts, Principal } from '../auth/principal';
 import { ContentModelsService } from '../content-models/content-models.service';
@@ -15,7 +16,7 @@ import { ContentItemEntity } from './entities/content-item.entity';
 import { KNOWN_CHANNELS, KnownChannels } from './known-channels';
 import { ContentRevisionEntity } from './entities/content-revision.entity';
 
-export const CONTENT_CHANGED = 'content-item-changed';
+export const CONTENT_CHANGED = 'content-item-changed' satisfies ChangeTopic;
 export const MAX_PAGE_SIZE = 100;
 
 /** Which status changes each workflow mutation allows. */

@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import DataLoader from 'dataloader';
+import { WeightedLru } from '../../common/cache/weighted-lru';
 import { groupInOrder } from '../../common/dataloader/request-loaders';
 import { ChangeFeed } from '../../database/change-feed.service';
 import { CONTENT_CHANGED, ContentItemsService } from '../content/content-items.service';
@@ -30,9 +31,9 @@ export interface CatalogEntry {
 @Injectable()
 export class DeliveryCatalog implements OnModuleInit, OnApplicationBootstrap {
   private readonly logger = new Logger(DeliveryCatalog.name);
-  private readonly entries = new Map<string, Promise<CatalogEntry | null>>();
+  private readonly entries = new WeightedLru<string, Promise<CatalogEntry | null>>(MAX_ITEMS);
   /** Candidates per selector; any change anywhere clears them all, so they never outlive their entries' truth. */
-  private readonly selections = new Map<string, Promise<CatalogEntry[]>>();
+  private readonly selections = new WeightedLru<string, Promise<CatalogEntry[]>>(MAX_SELECTORS);
   /** Cache misses of concurrent requests (and of one selector's candidates) load together: two queries per batch. */
   private readonly loader = new DataLoader<string, CatalogEntry | null>((ids) => this.loadMany(ids), { cache: false, maxBatchSize: 500 });
 
@@ -64,7 +65,7 @@ export class DeliveryCatalog implements OnModuleInit, OnApplicationBootstrap {
     const items = await this.items.recentlyPublished(WARM_ITEMS);
     const entries = await this.withVariants(items.map((item) => item.id), items);
     entries.forEach((entry, index) => {
-      if (!this.entries.has(items[index].id)) this.entries.set(items[index].id, Promise.resolve(entry));
+      if (this.entries.get(items[index].id) === undefined) this.entries.set(items[index].id, Promise.resolve(entry));
     });
   }
 
@@ -72,7 +73,6 @@ export class DeliveryCatalog implements OnModuleInit, OnApplicationBootstrap {
   published(id: string): Promise<CatalogEntry | null> {
     let entry = this.entries.get(id);
     if (!entry) {
-      if (this.entries.size >= MAX_ITEMS) this.entries.clear();
       entry = this.loader.load(id);
       this.entries.set(id, entry);
       entry.catch(() => this.entries.delete(id));
@@ -85,7 +85,6 @@ export class DeliveryCatalog implements OnModuleInit, OnApplicationBootstrap {
     const key = selectorKey(selector);
     let candidates = this.selections.get(key);
     if (!candidates) {
-      if (this.selections.size >= MAX_SELECTORS) this.selections.clear();
       candidates = this.load(selector);
       this.selections.set(key, candidates);
       candidates.catch(() => this.selections.delete(key));

@@ -1,12 +1,13 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { NotFoundError, StaleVersionError } from '../../common/errors/domain-errors';
+import { ChangeTopic } from '../../database/change-topics';
 import { ChangeFeed } from '../../database/change-feed.service';
 import { parseCriteria } from './criteria/parse-criteria';
 import { PersonaEntity } from './persona.entity';
 import { PersonasRepository } from './personas.repository';
 import { UpsertPersonaInput } from './upsert-persona.input';
 
-export const PERSONAS_CHANGED = 'personas-changed';
+export const PERSONAS_CHANGED = 'personas-changed' satisfies ChangeTopic;
 
 /**
  * Personas are few and read on every personalisation, so the active set is cached in memory and

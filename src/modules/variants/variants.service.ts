@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { BadUserInputError, NotFoundError } from '../../common/errors/domain-errors';
+import { ChangeTopic } from '../../database/change-topics';
 import { ChangeFeed } from '../../database/change-feed.service';
 import { Principal } from '../auth/principal';
 import { checkTokens } from '../channels/personalisation/liquid-sandbox';
@@ -11,7 +12,7 @@ import { ChannelsService } from '../channels/channels.service';
 import { CreateVariantInput, UpdateVariantInput } from './variant.inputs';
 
 /** Published on the change feed when a variant is created, changed or deleted: caches of every instance drop the item's variants. */
-export const VARIANTS_CHANGED = 'channel-variants-changed';
+export const VARIANTS_CHANGED = 'channel-variants-changed' satisfies ChangeTopic;
 
 /**
  * Hand-written channel variants. They are checked against the channel's hard rules when saved, so
