@@ -24,8 +24,8 @@ export interface AppConfig {
   maxRendersPerRequest: number;
   /** Milliseconds one GraphQL request may spend rendering (HUB_RENDER_BUDGET_MS). */
   renderBudgetMs: number;
-  inApp: { titleLimit: number; bodyLimit: number };
-  sms: { maxSegments: number };
+  /** Every HUB_* variable as given, for the settings channels declare (e.g. HUB_INAPP_TITLE_LIMIT); the channels check them at start-up. */
+  channelEnvironment: Record<string, string>;
   /** Modules that export extra ChannelRenderer classes, loaded at start-up (HUB_CHANNEL_PLUGINS, comma-separated paths). */
   channelPlugins: string[];
   assets: { directory: string; maxBytes: number; renditionCacheBytes: number };
@@ -61,11 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     maxQueryComplexity: integer(env, 'HUB_MAX_QUERY_COMPLEXITY', 5000, 10, 1_000_000),
     maxRendersPerRequest: integer(env, 'HUB_MAX_RENDERS_PER_REQUEST', 50, 1, 10_000),
     renderBudgetMs: integer(env, 'HUB_RENDER_BUDGET_MS', 5000, 10, 600_000),
-    inApp: {
-      titleLimit: integer(env, 'HUB_INAPP_TITLE_LIMIT', 50, 5, 500),
-      bodyLimit: integer(env, 'HUB_INAPP_BODY_LIMIT', 150, 10, 2000),
-    },
-    sms: { maxSegments: integer(env, 'HUB_SMS_MAX_SEGMENTS', 3, 1, 10) },
+    channelEnvironment: Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[0].startsWith('HUB_') && nonEmpty(entry[1]) !== undefined)),
     channelPlugins: (nonEmpty(env.HUB_CHANNEL_PLUGINS) ?? '')
       .split(',')
       .map((entry) => entry.trim())
@@ -123,7 +119,7 @@ function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value.trim();
 }
 
-function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+export function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
   const raw = nonEmpty(env[name]);
   if (raw === undefined) return fallback;
   const value = Number(raw);

@@ -11,6 +11,19 @@ describe('start-up', () => {
     await expect(createTestApp({ env: { HUB_CONTENT_MODELS_DIR: directory } })).rejects.toThrow(/broken\.json is invalid at \$\.fields\[0\]\.type/);
   });
 
+  it('takes channel settings from the environment, shows them in channels, and refuses one out of bounds naming the variable', async () => {
+    await expect(createTestApp({ env: { HUB_SMS_MAX_SEGMENTS: '99' } })).rejects.toThrow(/HUB_SMS_MAX_SEGMENTS must be a whole number from 1 to 10, got "99"/);
+    const hub = await createTestApp({ env: { HUB_INAPP_TITLE_LIMIT: '30' } });
+    try {
+      const { data } = await gql(hub, '{ channels { key constraints { name limit } settings { name env value } } }');
+      const inApp = data!.channels.find((channel: { key: string }) => channel.key === 'inApp');
+      expect(inApp.constraints[0]).toEqual({ name: 'titleLength', limit: 30 });
+      expect(inApp.settings).toContainEqual({ name: 'titleLimit', env: 'HUB_INAPP_TITLE_LIMIT', value: 30 });
+    } finally {
+      await hub.close();
+    }
+  });
+
   it('loads the demo campaign on an empty database: Dutch and English, three personas', async () => {
     const hub = await createTestApp({ seed: true });
     try {

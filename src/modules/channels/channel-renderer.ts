@@ -31,6 +31,20 @@ export interface RendererContext {
   get<T>(token: unknown): T;
 }
 
+/** A number a channel lets the hub's operator set (a length limit, a segment count), with its environment variable. */
+export interface ChannelSetting {
+  env: string;
+  default: number;
+  min: number;
+  max: number;
+  description: string;
+}
+
+/** The value of one of a renderer's settings in this hub: as configured, else its declared default. */
+export function settingValue(renderer: { key: string; settings?: Record<string, ChannelSetting> }, config: RendererConfig, name: string): number {
+  return config.settings[renderer.key]?.[name] ?? renderer.settings![name].default;
+}
+
 /** A GraphQL scalar an output part is exposed as. */
 export type PartType = 'String' | 'Int' | 'Float' | 'Boolean' | 'JSON';
 
@@ -114,6 +128,8 @@ export interface ChannelRenderer {
   readonly constraints: ChannelConstraint[];
   /** Keys a hand-written variant may set for this channel only. */
   readonly overrideKeys: string[];
+  /** Numbers the operator may set through the environment; checked at start-up against min and max. */
+  readonly settings?: Record<string, ChannelSetting>;
   /**
    * What one rendering costs in the query cost model, next to 1 for a plain field: about 10 for
    * text channels, more for HTML and much more for print. Default 10. At HEAVY_RENDER_COST or

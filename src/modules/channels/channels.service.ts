@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { APP_CONFIG, AppConfig, integer } from '../../config/app-config';
 import { RenditionSpec } from '../../common/renditions/rendition-spec';
 import { ChannelRenditions } from '../assets/channel-renditions';
 import { KnownChannels } from '../content/known-channels';
 import { CHANNEL_RENDERERS, instantiate, RendererRegistration } from './channel-registrations';
-import { ChannelRenderer, DEFAULT_RENDER_COST } from './channel-renderer';
+import { ChannelRenderer, DEFAULT_RENDER_COST, settingValue } from './channel-renderer';
 import { ChannelRegistry } from './channel-registry';
 import { DEFAULT_RENDERER_CONFIG, RendererConfig } from './renderer-config';
 
@@ -17,6 +17,7 @@ export interface ChannelDescription {
   graphqlType: string | null;
   parts: { name: string; type: string; nullable: boolean; description: string | null }[];
   renditions: string[];
+  settings: { name: string; env: string; value: number; min: number; max: number; description: string }[];
 }
 
 /** The hub's channel registry and renderer settings, built once from the configuration. */
@@ -31,9 +32,9 @@ export class ChannelsService implements KnownChannels, ChannelRenditions, OnModu
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly moduleRef: ModuleRef,
   ) {
-    this.rendererConfig = { ...DEFAULT_RENDERER_CONFIG, inApp: config.inApp, sms: config.sms, linkSchemes: config.linkSchemes };
     for (const { renderer, options } of instantiate(registrations)) this.add(renderer, options);
     for (const plugin of config.channelPlugins) this.loadPlugin(plugin);
+    this.rendererConfig = { ...DEFAULT_RENDERER_CONFIG, linkSchemes: config.linkSchemes, settings: this.resolveSettings(config.channelEnvironment) };
   }
 
   /** Each renderer's onInit, with its options and the injector, before the hub takes requests. */
@@ -45,6 +46,16 @@ export class ChannelsService implements KnownChannels, ChannelRenditions, OnModu
 
   async onModuleDestroy(): Promise<void> {
     for (const renderer of this.registry.list()) await renderer.onDestroy?.();
+  }
+
+  /** Each channel's declared settings from the environment, checked against their bounds: a bad value stops start-up, naming the variable. */
+  private resolveSettings(environment: Record<string, string>): Record<string, Record<string, number>> {
+    return Object.fromEntries(
+      this.registry.list().map((renderer) => [
+        renderer.key,
+        Object.fromEntries(Object.entries(renderer.settings ?? {}).map(([name, setting]) => [name, integer(environment, setting.env, setting.default, setting.min, setting.max)])),
+      ]),
+    );
   }
 
   private add(renderer: ChannelRenderer, options: Record<string, unknown>): void {
@@ -77,6 +88,7 @@ export class ChannelsService implements KnownChannels, ChannelRenditions, OnModu
       graphqlType: renderer.graphqlType ?? null,
       parts: Object.entries(renderer.parts ?? {}).map(([name, part]) => ({ name, type: part.type, nullable: part.nullable ?? false, description: part.description ?? null })),
       renditions: Object.keys(renderer.renditions ?? {}),
+      settings: Object.entries(renderer.settings ?? {}).map(([name, setting]) => ({ name, env: setting.env, value: settingValue(renderer, this.rendererConfig, name), min: setting.min, max: setting.max, description: setting.description })),
     }));
   }
 

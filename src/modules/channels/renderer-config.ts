@@ -4,16 +4,15 @@ import { WEB_LINK_SCHEMES } from '../../common/urls/safe-url';
 export interface RendererConfig {
   /** Schemes a link may have in rendered output: http(s), mailto, tel and configured app deep-link schemes. */
   linkSchemes: readonly string[];
-  inApp: { titleLimit: number; bodyLimit: number };
-  sms: { maxSegments: number };
+  /** Each channel's declared settings as this hub configures them (channel key → setting → value). */
+  settings: Record<string, Record<string, number>>;
   email: { unsubscribePlaceholder: string; brandName: string };
   letter: { senderLines: string[] };
 }
 
 export const DEFAULT_RENDERER_CONFIG: RendererConfig = {
   linkSchemes: WEB_LINK_SCHEMES,
-  inApp: { titleLimit: 50, bodyLimit: 150 },
-  sms: { maxSegments: 3 },
+  settings: {},
   email: { unsubscribePlaceholder: '%%unsubscribe_url%%', brandName: 'Loopwerk' },
   letter: { senderLines: ['Loopwerk', 'Postbus 123', '1000 AB Amsterdam'] },
 };

@@ -1,7 +1,7 @@
 import { safeLinkUrl } from '../../../common/urls/safe-url';
 import { BadUserInputError } from '../../../common/errors/domain-errors';
 import { RenditionSpec } from '../../../common/renditions/rendition-spec';
-import { ChannelRenderer, CompiledRendering, OutputPart, RenderInput } from '../channel-renderer';
+import { ChannelRenderer, ChannelSetting, CompiledRendering, OutputPart, RenderInput, settingValue } from '../channel-renderer';
 import { markdownToInlineText } from '../markdown/markdown';
 import { TokenTemplate } from '../personalisation/liquid-sandbox';
 import { RendererConfig } from '../renderer-config';
@@ -18,6 +18,10 @@ export class InAppRenderer implements ChannelRenderer {
   readonly key = 'inApp';
   readonly description = 'A card in the mobile app: title, body, call to action, deep link and image';
   readonly overrideKeys = ['title', 'body'];
+  readonly settings: Record<string, ChannelSetting> = {
+    titleLimit: { env: 'HUB_INAPP_TITLE_LIMIT', default: 50, min: 5, max: 500, description: 'characters of an in-app card title' },
+    bodyLimit: { env: 'HUB_INAPP_BODY_LIMIT', default: 150, min: 10, max: 2000, description: 'characters of an in-app card body' },
+  };
   readonly graphqlType = 'InAppVariant';
   readonly parts: Record<string, OutputPart> = {
     title: { type: 'String' },
@@ -34,15 +38,16 @@ export class InAppRenderer implements ChannelRenderer {
     inApp3x: { width: 1080, fit: 'inside', format: 'webp', quality: 80 },
   };
   readonly constraints = [
-    { name: 'titleLength', limit: null, description: 'characters of the title (HUB_INAPP_TITLE_LIMIT)', configuredLimit: (config: RendererConfig) => config.inApp.titleLimit },
-    { name: 'bodyLength', limit: null, description: 'characters of the body (HUB_INAPP_BODY_LIMIT)', configuredLimit: (config: RendererConfig) => config.inApp.bodyLimit },
+    { name: 'titleLength', limit: null, description: 'characters of the title (HUB_INAPP_TITLE_LIMIT)', configuredLimit: (config: RendererConfig) => settingValue(this, config, 'titleLimit') },
+    { name: 'bodyLength', limit: null, description: 'characters of the body (HUB_INAPP_BODY_LIMIT)', configuredLimit: (config: RendererConfig) => settingValue(this, config, 'bodyLimit') },
   ];
 
   async compile(input: RenderInput): Promise<CompiledRendering> {
     const { roles, overrides, config, images } = input;
     const title = TokenTemplate.plain(stripMarkup(String(overrides.title ?? roles.headline ?? '')), 'fields.title');
     const body = TokenTemplate.plain(stripMarkup(String(overrides.body ?? roles.summary ?? roles.body ?? '')), 'fields.body');
-    const { titleLimit, bodyLimit } = config.inApp;
+    const titleLimit = settingValue(this, config, 'titleLimit');
+    const bodyLimit = settingValue(this, config, 'bodyLimit');
     const ctaUrl = roles.callToAction ? safeLinkUrl(roles.callToAction.url, config.linkSchemes) : null;
     return {
       fill: (recipient) => {
@@ -71,7 +76,7 @@ export class InAppRenderer implements ChannelRenderer {
   }
 
   validateOverride(fields: Record<string, unknown>, config: RendererConfig): void {
-    for (const [key, limit] of [['title', config.inApp.titleLimit], ['body', config.inApp.bodyLimit]] as const) {
+    for (const [key, limit] of [['title', settingValue(this, config, 'titleLimit')], ['body', settingValue(this, config, 'bodyLimit')]] as const) {
       const value = fields[key];
       if (value === undefined) continue;
       if (typeof value !== 'string') throw new BadUserInputError(`fields.${key} must be text`, `input.fields.${key}`);

@@ -47,7 +47,7 @@ describe('SmsRenderer', () => {
   it('stays within the maximum segments for any input and keeps the link', async () => {
     await fc.assert(
       fc.asyncProperty(fc.string({ unit: 'grapheme', maxLength: 1500 }), fc.integer({ min: 1, max: 5 }), async (summary, maxSegments) => {
-        const config = { ...DEFAULT_RENDERER_CONFIG, sms: { maxSegments } };
+        const config = { ...DEFAULT_RENDERER_CONFIG, settings: { sms: { maxSegments } } };
         const output = (await renderer.compile(input({ headline: 'Zomer', summary: summary.replace(/[{}%]/g, ''), callToAction: { label: 'x', url: 'https://example.com/z' } }, {}, config))).fill({ attributes: {}, now });
         expect(measureSms(output.text).segments).toBeLessThanOrEqual(maxSegments);
         expect(output.text.endsWith('https://example.com/z')).toBe(true);
@@ -83,7 +83,7 @@ describe('InAppRenderer', () => {
   it('keeps title and body within their configurable limits', async () => {
     await fc.assert(
       fc.asyncProperty(fc.string({ maxLength: 400 }), fc.string({ maxLength: 1000 }), fc.integer({ min: 10, max: 60 }), async (headline, summary, titleLimit) => {
-        const config = { ...DEFAULT_RENDERER_CONFIG, inApp: { titleLimit, bodyLimit: 150 } };
+        const config = { ...DEFAULT_RENDERER_CONFIG, settings: { inApp: { titleLimit, bodyLimit: 150 } } };
         const output = (await renderer.compile(input({ headline: headline.replace(/[{}%]/g, ''), summary: summary.replace(/[{}%]/g, '') }, {}, config))).fill({ attributes: {}, now });
         expect([...(output.parts.title as string)].length).toBeLessThanOrEqual(titleLimit);
         expect([...(output.parts.body as string)].length).toBeLessThanOrEqual(150);

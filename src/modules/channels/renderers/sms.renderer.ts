@@ -1,5 +1,5 @@
 import { BadUserInputError } from '../../../common/errors/domain-errors';
-import { ChannelRenderer, CompiledRendering, OutputPart, RenderInput } from '../channel-renderer';
+import { ChannelRenderer, ChannelSetting, CompiledRendering, OutputPart, RenderInput, settingValue } from '../channel-renderer';
 import { TokenTemplate } from '../personalisation/liquid-sandbox';
 import { RendererConfig } from '../renderer-config';
 import { measureSms } from '../sms/sms-encoding';
@@ -14,6 +14,9 @@ export class SmsRenderer implements ChannelRenderer {
   readonly key = 'sms';
   readonly description = 'A text message: plain text with the call-to-action link, GSM-7 or UCS-2';
   readonly overrideKeys = ['text'];
+  readonly settings: Record<string, ChannelSetting> = {
+    maxSegments: { env: 'HUB_SMS_MAX_SEGMENTS', default: 3, min: 1, max: 10, description: 'segments the longest SMS may have' },
+  };
   readonly graphqlType = 'SmsVariant';
   readonly parts: Record<string, OutputPart> = {
     segments: { type: 'Int' },
@@ -24,7 +27,7 @@ export class SmsRenderer implements ChannelRenderer {
       name: 'segments',
       limit: null,
       description: 'segments of 160/153 GSM-7 characters or 70/67 UCS-2 characters (HUB_SMS_MAX_SEGMENTS)',
-      configuredLimit: (config: RendererConfig) => config.sms.maxSegments,
+      configuredLimit: (config: RendererConfig) => settingValue(this, config, 'maxSegments'),
     },
   ];
 
@@ -33,7 +36,7 @@ export class SmsRenderer implements ChannelRenderer {
     const source = typeof overrides.text === 'string' ? overrides.text : leadLine(roles);
     const template = TokenTemplate.plain(source, typeof overrides.text === 'string' ? 'fields.text' : 'fields');
     const url = typeof overrides.text === 'string' ? '' : (roles.callToAction?.url ?? '');
-    const maxSegments = config.sms.maxSegments;
+    const maxSegments = settingValue(this, config, 'maxSegments');
     return {
       fill: (recipient) => {
         const warnings: string[] = [];
@@ -62,9 +65,10 @@ export class SmsRenderer implements ChannelRenderer {
     if (fields.text === undefined) return;
     if (typeof fields.text !== 'string' || fields.text.trim() === '') throw new BadUserInputError('fields.text must be the text of the SMS', 'input.fields.text');
     const measure = measureSms(fields.text);
-    if (measure.segments > config.sms.maxSegments) {
-      throw new BadUserInputError(`The SMS needs ${measure.segments} segments (${measure.encoding}); the limit is ${config.sms.maxSegments}`, 'input.fields.text', {
-        limit: config.sms.maxSegments,
+    const maxSegments = settingValue(this, config, 'maxSegments');
+    if (measure.segments > maxSegments) {
+      throw new BadUserInputError(`The SMS needs ${measure.segments} segments (${measure.encoding}); the limit is ${maxSegments}`, 'input.fields.text', {
+        limit: maxSegments,
         value: measure.segments,
       });
     }

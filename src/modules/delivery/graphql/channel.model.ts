@@ -27,6 +27,27 @@ export class ChannelPartModel {
   description: string | null;
 }
 
+@ObjectType('ChannelSetting', { description: 'A number the operator sets through the environment' })
+export class ChannelSettingModel {
+  @Field()
+  name: string;
+
+  @Field({ description: 'The environment variable, e.g. HUB_INAPP_TITLE_LIMIT' })
+  env: string;
+
+  @Field(() => Float, { description: 'The value in force on this hub' })
+  value: number;
+
+  @Field(() => Float)
+  min: number;
+
+  @Field(() => Float)
+  max: number;
+
+  @Field()
+  description: string;
+}
+
 @ObjectType('Channel')
 export class ChannelModel {
   @Field()
@@ -49,4 +70,7 @@ export class ChannelModel {
 
   @Field(() => [String], { description: 'Image rendition profiles the channel uses (GET /assets/{id}/{profile})' })
   renditions: string[];
+
+  @Field(() => [ChannelSettingModel], { description: 'Settings the operator may change, with their environment variables' })
+  settings: ChannelSettingModel[];
 }
