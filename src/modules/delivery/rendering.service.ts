@@ -1,9 +1,8 @@
 import { setImmediate as yieldToOtherRequests } from 'node:timers/promises';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { WeightedLru } from '../../common/cache/weighted-lru';
 import { CustomerContext } from '../../common/customer-context';
 import { BoundedWorkQueue } from '../../common/concurrency/bounded-work-queue';
-import { AssetsService } from '../assets/assets.service';
 import { CompiledRendering, DEFAULT_RENDER_COST, HEAVY_RENDER_COST, ImageRenditions, RenderedOutput } from '../channels/channel-renderer';
 import { ChannelsService } from '../channels/channels.service';
 import { ContentModelsService } from '../content-models/content-models.service';
@@ -12,6 +11,7 @@ import { MessageImage } from '../content-models/message-roles';
 import { ChannelVariantEntity } from '../variants/channel-variant.entity';
 import { ContentItemEntity } from '../content/entities/content-item.entity';
 import { Tone } from '../personas/persona.types';
+import { IMAGE_SOURCE, ImageSource } from './image-source';
 import { RenderBudget } from './render-budget';
 
 /** Compiled renderings kept in memory; the least recently used go first. */
@@ -33,7 +33,7 @@ export class RenderingService {
   constructor(
     private readonly channels: ChannelsService,
     private readonly contentModels: ContentModelsService,
-    private readonly assets: AssetsService,
+    @Inject(IMAGE_SOURCE) private readonly images: ImageSource,
   ) {}
 
   /** The channels that can render, for choosing one. */
@@ -95,9 +95,9 @@ export class RenderingService {
       const profiles = ['original', ...Object.keys(this.channels.renditionProfiles())];
       return { role: image, renditions: image?.url ? Object.fromEntries(profiles.map((profile) => [profile, image.url])) : {} };
     }
-    const asset = await this.assets.get(image.assetId);
+    const asset = await this.images.get(image.assetId);
     const alt = image.alt ?? asset.alt[locale] ?? asset.alt[locale.split('-')[0]] ?? Object.values(asset.alt)[0];
-    const print = printRendition ? (await this.assets.rendition(asset.id, printRendition, {})).data : undefined;
-    return { role: { ...image, alt }, renditions: this.assets.renditionUrls(asset.id), print };
+    const print = printRendition ? (await this.images.rendition(asset.id, printRendition, {})).data : undefined;
+    return { role: { ...image, alt }, renditions: this.images.renditionUrls(asset.id), print };
   }
 }
