@@ -1,12 +1,11 @@
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import request from 'supertest';
 import { EmbeddedDatabase, startEmbeddedPostgres } from '../../src/database/embedded-postgres';
 import { runMigrations } from '../../src/database/run-migrations';
 import { buildMessageInput } from '../factories/content.factory';
-import { createTestApp, errorCode, gql, TestApp } from '../setup/test-app';
+import { createTestApp, errorCode, freePort, gql, TestApp } from '../setup/test-app';
 
 /**
  * The faults the hub must survive, on a PostgreSQL of the test's own (never the machine's):
@@ -119,17 +118,6 @@ async function waitUntilHealthy(hub: TestApp): Promise<void> {
     await delay(200);
   }
   throw new Error('/health did not recover within 30 s');
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function delay(ms: number): Promise<void> {
