@@ -1,5 +1,6 @@
 import { Initial1764000000000 } from './1764000000000-Initial';
 import { Assets1764000001000 } from './1764000001000-Assets';
+import { HubSecrets1764000002000 } from './1764000002000-HubSecrets';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI data source and the tests share one list. */
-export const MIGRATIONS = [Initial1764000000000, Assets1764000001000];
+export const MIGRATIONS = [Initial1764000000000, Assets1764000001000, HubSecrets1764000002000];

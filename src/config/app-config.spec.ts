@@ -14,6 +14,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ HUB_APP_LINK_SCHEMES: 'myshop' }).linkSchemes).toEqual(['http', 'https', 'mailto', 'tel', 'myshop']);
   });
 
+  it('takes delivery-token secrets of at least 32 characters, and never prints a short one', () => {
+    expect(loadConfig({ HUB_DELIVERY_TOKEN_SECRETS: `${'n'.repeat(32)}, ${'o'.repeat(40)}` }).deliveryTokenSecrets).toEqual(['n'.repeat(32), 'o'.repeat(40)]);
+    expect(() => loadConfig({ HUB_DELIVERY_TOKEN_SECRETS: 'kort-geheim' })).toThrow(/secret 1 has 11 characters; each needs at least 32/);
+    expect(() => loadConfig({ HUB_DELIVERY_TOKEN_SECRETS: 'kort-geheim' })).not.toThrow(/kort/);
+    expect(loadConfig({}).deliveryTokenSecrets).toEqual([]);
+  });
+
   it('reads rate limits per role', () => {
     expect(loadConfig({ HUB_RATE_LIMIT_DELIVERY: '42' }).throttle.requestsPerSecond.DELIVERY).toBe(42);
     expect(() => loadConfig({ HUB_RATE_LIMIT_EDITOR: '0' })).toThrow(ConfigError);

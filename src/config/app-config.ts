@@ -31,6 +31,8 @@ export interface AppConfig {
   assets: { directory: string; maxBytes: number; renditionCacheBytes: number };
   /** Per-key request rate by role and failed sign-ins per address (HUB_RATE_LIMIT_*); enforced per instance. */
   throttle: ThrottleSettings;
+  /** HUB_DELIVERY_TOKEN_SECRETS: the first signs delivery tokens, all verify; empty: a secret the hub keeps in its database. */
+  deliveryTokenSecrets: string[];
   /** Schemes links in content and output may use: http(s), mailto, tel, plus HUB_APP_LINK_SCHEMES for app deep links. */
   linkSchemes: string[];
   /** Print every SQL statement (HUB_LOG_SQL): for finding N+1 queries. */
@@ -77,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       },
       failedSignInsPerMinute: integer(env, 'HUB_FAILED_SIGN_INS_PER_MINUTE', 30, 1, 100_000),
     },
+    deliveryTokenSecrets: secrets(env, 'HUB_DELIVERY_TOKEN_SECRETS'),
     linkSchemes: linkSchemes(list(env, 'HUB_APP_LINK_SCHEMES', /^[a-z][a-z0-9+.-]*$/i, ['javascript', 'data', 'vbscript', 'file', 'blob', 'filesystem', 'about'])),
     assets: {
       directory: path.resolve(projectRoot, nonEmpty(env.HUB_ASSETS_DIR) ?? path.join(nonEmpty(env.HUB_DATA_DIR) ?? 'data', 'assets')),
@@ -104,6 +107,15 @@ function adminKey(env: NodeJS.ProcessEnv): string | undefined {
     throw new ConfigError(`HUB_ADMIN_KEY must be at least ${MIN_ADMIN_KEY_LENGTH} characters of varied text (e.g. the output of: openssl rand -base64 24)`);
   }
   return key;
+}
+
+/** Comma-separated secrets, each long enough to sign with; a short one is refused without being printed. */
+function secrets(env: NodeJS.ProcessEnv, name: string): string[] {
+  const entries = (nonEmpty(env[name]) ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+  entries.forEach((entry, index) => {
+    if (entry.length < 32) throw new ConfigError(`${name}: secret ${index + 1} has ${entry.length} characters; each needs at least 32 (e.g. openssl rand -base64 32)`);
+  });
+  return entries;
 }
 
 /** A comma-separated list whose every entry matches `pattern` and none is refused. */

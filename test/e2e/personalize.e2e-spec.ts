@@ -146,6 +146,34 @@ describe('personalize', () => {
     expect(onlyEmail.data!.renderAll.map((variant: any) => variant.channel)).toEqual(['email']);
   });
 
+  it('gives every rendering a signed delivery token that names what was rendered for whom, the same key on every instance', async () => {
+    const { data } = await gql(hub, `query($input: PersonalizeInput!) { personalize(input: $input) { deliveryToken itemVersion variantId explanation { experiment arm } } }`, { input: { itemId: dutchId, channel: 'tweet', context: sanne } }, delivery);
+    const token: string = data!.personalize.deliveryToken;
+    const [version, keyId, payload] = token.split('.');
+    expect(version).toBe('dt1');
+    const [itemId, itemVersion, variantId, experiment, arm, channel, locale, personas, customerId] = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    expect({ itemId, itemVersion, variantId, experiment, arm, channel, locale, personas, customerId }).toEqual({
+      itemId: dutchId,
+      itemVersion: data!.personalize.itemVersion,
+      variantId: data!.personalize.variantId,
+      experiment: data!.personalize.explanation.experiment,
+      arm: data!.personalize.explanation.arm,
+      channel: 'tweet',
+      locale: 'nl',
+      personas: ['sportieve-sanne'],
+      customerId: 'c-42',
+    });
+    const second = await createTestApp({ databaseUrl: hub.databaseUrl });
+    try {
+      const again = await gql(second, `query($input: PersonalizeInput!) { personalize(input: $input) { deliveryToken } }`, { input: { itemId: dutchId, channel: 'tweet', context: sanne } });
+      expect(again.data!.personalize.deliveryToken.split('.')[1]).toBe(keyId);
+    } finally {
+      await second.close();
+    }
+    const all = await gql(hub, RENDER_ALL.replace('channel', 'channel deliveryToken'), { itemId: dutchId, context: deVries }, delivery);
+    expect(new Set(all.data!.renderAll.map((variant: { deliveryToken: string }) => variant.deliveryToken)).size).toBe(all.data!.renderAll.length);
+  });
+
   it('lists the channels with their constraints and override keys', async () => {
     const { data } = await gql(hub, '{ channels { key description overrideKeys constraints { name limit } } }', {}, delivery);
     expect(data!.channels.map((channel: any) => channel.key)).toEqual(expect.arrayContaining(['tweet', 'email', 'letter', 'inApp', 'sms']));

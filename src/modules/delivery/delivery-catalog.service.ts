@@ -98,7 +98,9 @@ export class DeliveryCatalog implements OnModuleInit, OnApplicationBootstrap {
   }
 
   /** An entry for content delivery does not cache: drafts and old revisions in previews. */
-  async uncached(item: ContentItemEntity): Promise<CatalogEntry> {
+  /** For previews: the item as it is now in any status, or at an older revision, read past the cache. */
+  async asOfRevision(itemId: string, revision: number | undefined): Promise<CatalogEntry> {
+    const item = await this.items.asOfRevision(itemId, revision);
     return { item, variants: await this.variants.liveFor([item.id]) };
   }
 

@@ -10,10 +10,13 @@ import { PersonalizeResolver } from './personalize.resolver';
 import { PersonalizeService } from './personalize.service';
 import { IMAGE_SOURCE } from './image-source';
 import { RenderingService } from './rendering.service';
+import { DeliveryTokensService } from './tokens/delivery-tokens.service';
+import { HubSecretsRepository } from './tokens/hub-secrets.repository';
 
 /** Channel apps' side of the hub: channels, hand-written variants, personalize and renderAll. */
 @Module({
   imports: [ContentModule, ContentModelsModule, PersonasModule, AssetsModule, VariantsModule],
-  providers: [DeliveryCatalog, RenderingService, PersonalizeService, PersonalizeResolver, { provide: IMAGE_SOURCE, useExisting: AssetsService }],
+  providers: [DeliveryCatalog, RenderingService, PersonalizeService, PersonalizeResolver, HubSecretsRepository, DeliveryTokensService, { provide: IMAGE_SOURCE, useExisting: AssetsService }],
+  exports: [DeliveryTokensService],
 })
 export class DeliveryModule {}

@@ -4,7 +4,6 @@ import { BadUserInputError, NotFoundError } from '../../common/errors/domain-err
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { Principal } from '../auth/principal';
 import { RenderedOutput } from '../channels/channel-renderer';
-import { ContentItemsService } from '../content/content-items.service';
 import { ChannelVariantEntity } from '../variants/channel-variant.entity';
 import { PersonaEntity } from '../personas/persona.entity';
 import { PersonasService } from '../personas/personas.service';
@@ -21,6 +20,7 @@ import { CustomerContextInput } from './graphql/customer-context.input';
 import { PersonalizeInput } from './graphql/personalize.input';
 import { RenderBudget } from './render-budget';
 import { RenderingService } from './rendering.service';
+import { DeliveryTokensService } from './tokens/delivery-tokens.service';
 
 /** One rendered variant with everything the API returns about it. */
 export interface PersonalizedVariant extends Omit<RenderedOutput, 'parts'> {
@@ -30,6 +30,8 @@ export interface PersonalizedVariant extends Omit<RenderedOutput, 'parts'> {
   locale: string;
   variantId: string | null;
   explanation: Explanation;
+  /** Signed: names item, version, variant, arm, channel, locale, personas and customer, for touchpoints. */
+  deliveryToken: string;
   parts: Record<string, unknown>;
   [part: string]: unknown;
 }
@@ -43,8 +45,8 @@ export class PersonalizeService {
   constructor(
     private readonly catalog: DeliveryCatalog,
     private readonly personas: PersonasService,
-    private readonly contentItems: ContentItemsService,
     private readonly rendering: RenderingService,
+    private readonly tokens: DeliveryTokensService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -130,6 +132,17 @@ export class PersonalizeService {
         warnings: [...output.warnings, ...resolution.warnings],
         metrics: output.metrics,
         explanation,
+        deliveryToken: this.tokens.sign({
+          itemId: item.id,
+          itemVersion: item.version,
+          variantId: variant.variant?.id ?? null,
+          experiment: variant.experiment,
+          arm: variant.arm,
+          channel: channel.channel,
+          locale: item.locale,
+          personas: personaKeys,
+          customerId: context.customerId ?? null,
+        }),
       };
     }
     throw refusal!;
@@ -141,7 +154,7 @@ export class PersonalizeService {
       if (!entry) throw new NotFoundError(`No published content item with id ${itemId}`);
       return entry;
     }
-    return this.catalog.uncached(await this.contentItems.asOfRevision(itemId, revision));
+    return this.catalog.asOfRevision(itemId, revision);
   }
 }
 

@@ -45,6 +45,9 @@ export abstract class RenderedVariantModel {
 
   @Field(() => ExplanationModel)
   explanation: ExplanationModel;
+
+  @Field({ description: 'Signed; hand it back with touchpoints: it names the item, version, variant, arm, channel, locale, personas and customer of this rendering' })
+  deliveryToken: string;
 }
 
 @ObjectType('GenericVariant', { implements: () => [RenderedVariantModel], description: "A channel without a type of its own: its output as named parts" })

@@ -1,0 +1,37 @@
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../../../config/app-config';
+import { DeliveryClaims, DeliveryTokenCodec } from './delivery-token';
+import { HubSecretsRepository } from './hub-secrets.repository';
+
+/**
+ * Signs the delivery token of every rendering, and reads the ones channel apps hand back. The keys
+ * are HUB_DELIVERY_TOKEN_SECRETS (the first signs, all verify: rotate by putting a new one first);
+ * without it, a secret the hub made once and keeps in the database, the same for every instance.
+ */
+@Injectable()
+export class DeliveryTokensService implements OnModuleInit {
+  private codec: DeliveryTokenCodec | null = null;
+
+  constructor(
+    private readonly secrets: HubSecretsRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    const configured = this.config.deliveryTokenSecrets;
+    this.codec = new DeliveryTokenCodec(configured.length > 0 ? configured : [await this.secrets.loadOrCreate('delivery-token')]);
+  }
+
+  sign(claims: Omit<DeliveryClaims, 'issuedAt'>): string {
+    return this.ready().sign({ ...claims, issuedAt: Math.floor(Date.now() / 1000) });
+  }
+
+  verify(token: string): DeliveryClaims {
+    return this.ready().verify(token);
+  }
+
+  private ready(): DeliveryTokenCodec {
+    if (!this.codec) throw new Error('DeliveryTokensService is used before the hub started');
+    return this.codec;
+  }
+}
