@@ -35,6 +35,25 @@ describe('content items', () => {
     expect(current.data!.contentItem).toMatchObject({ version: 2, fields: { headline: 'Zomer in beweging' } });
   });
 
+  it('merges fields as a JSON merge patch: given keys replace, null removes, the rest stays', async () => {
+    const item = await createItem(hub);
+    const patched = await gql(hub, UPDATE, { id: item.id, version: 1, input: { fields: { headline: 'Nieuwe kop', summary: null } } });
+    expect(patched.errors).toBeUndefined();
+    expect(patched.data!.updateContentItem.fields).toEqual({ ...item.fields, headline: 'Nieuwe kop', summary: undefined });
+    expect(Object.keys(patched.data!.updateContentItem.fields)).not.toContain('summary');
+    expect(patched.data!.updateContentItem.fields.body).toBe(item.fields.body);
+  });
+
+  it('validates the merged result, and checks the version before anything else', async () => {
+    const item = await createItem(hub);
+    const invalid = await gql(hub, UPDATE, { id: item.id, version: 1, input: { fields: { headline: null } } });
+    expect(errorCode(invalid)).toBe('BAD_USER_INPUT');
+    expect(invalid.errors![0].extensions!.path).toBe('input.fields.headline');
+    const staleAndInvalid = await gql(hub, UPDATE, { id: item.id, version: 7, input: { fields: { headline: null } } });
+    expect(errorCode(staleAndInvalid)).toBe('CONFLICT');
+    expect((await gql(hub, 'query($id: ID!) { contentItem(id: $id) { version fields } }', { id: item.id })).data!.contentItem).toEqual({ version: 1, fields: item.fields });
+  });
+
   it('publishes, unpublishes and archives through the workflow, each quoting the version', async () => {
     const item = await createItem(hub);
     const published = await publishItem(hub, item);

@@ -1,3 +1,4 @@
+import { mergePatch } from '../../common/json/merge-patch';
 import { Inject, Injectable } from '@nestjs/common';
 import { BadUserInputError, NotFoundError } from '../../common/errors/domain-errors';
 import { decodeCursor, encodeCursor } from '../../common/pagination/cursor';
@@ -91,14 +92,13 @@ export class ContentItemsService {
   }
 
   async update(id: string, version: number, input: UpdateContentItemInput, principal: Principal): Promise<ContentItemEntity> {
-    const existing = await this.repository.findById(id);
-    if (!existing) throw new NotFoundError(`No content item with id ${id}`);
-    const fields = input.fields === undefined ? undefined : this.contentModels.validate(this.contentModels.require(existing.model), input.fields, 'input.fields');
-    const metadata = input.metadata === undefined ? undefined : this.checkChannels(applyMetadata(metadataOf(existing), input.metadata));
+    // Checked under the row lock, after the version: a client with a stale copy always learns it is stale first.
     const saved = await this.repository.update(id, version, 'update', (item) => {
       if (input.slug !== undefined) item.slug = input.slug;
-      if (fields !== undefined) item.fields = fields;
-      if (metadata !== undefined) Object.assign(item, metadata);
+      if (input.fields !== undefined) {
+        item.fields = this.contentModels.validate(this.contentModels.require(item.model), mergePatch(item.fields, input.fields), 'input.fields');
+      }
+      if (input.metadata !== undefined) Object.assign(item, this.checkChannels(applyMetadata(metadataOf(item), input.metadata)));
       touch(item, principal);
     });
     await this.announce(saved);

@@ -5,7 +5,7 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { ContentMetadataInput } from './content-metadata.input';
 import { SLUG } from './create-content-item.input';
 
-/** Only what is given changes; `fields` replaces the field values as a whole (and is validated as a whole). */
+/** Only what is given changes; `fields` is a JSON merge patch over the stored fields (a key set to null is removed), and the merged result is validated. */
 @InputType('UpdateContentItemInput')
 export class UpdateContentItemInput {
   @Field({ nullable: true })
@@ -14,7 +14,7 @@ export class UpdateContentItemInput {
   @Length(1, 200)
   slug?: string;
 
-  @Field(() => GraphQLJSONObject, { nullable: true })
+  @Field(() => GraphQLJSONObject, { nullable: true, description: 'A JSON merge patch over the stored fields: keys given replace, a key set to null is removed' })
   @IsOptional()
   @IsObject()
   fields?: Record<string, unknown>;
