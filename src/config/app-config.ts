@@ -22,6 +22,8 @@ export interface AppConfig {
   maxQueryComplexity: number;
   /** Renderings one GraphQL request may ask for, over all its aliases (HUB_MAX_RENDERS_PER_REQUEST). */
   maxRendersPerRequest: number;
+  /** Requests one personalizeMany call may carry (HUB_MAX_BATCH); each is a rendering in the cost model. */
+  maxBatch: number;
   /** Milliseconds one GraphQL request may spend rendering (HUB_RENDER_BUDGET_MS). */
   renderBudgetMs: number;
   /** Every HUB_* variable as given, for the settings channels declare (e.g. HUB_INAPP_TITLE_LIMIT); the channels check them at start-up. */
@@ -63,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     maxQueryComplexity: integer(env, 'HUB_MAX_QUERY_COMPLEXITY', 5000, 10, 1_000_000),
     maxRendersPerRequest: integer(env, 'HUB_MAX_RENDERS_PER_REQUEST', 50, 1, 10_000),
     renderBudgetMs: integer(env, 'HUB_RENDER_BUDGET_MS', 5000, 10, 600_000),
+    maxBatch: integer(env, 'HUB_MAX_BATCH', 100, 1, 10_000),
     channelEnvironment: Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[0].startsWith('HUB_') && nonEmpty(entry[1]) !== undefined)),
     channelPlugins: (nonEmpty(env.HUB_CHANNEL_PLUGINS) ?? '')
       .split(',')

@@ -38,7 +38,7 @@ export function buildGraphqlOptions(config: AppConfig, apiKeys: ApiKeysService, 
       ApolloServerPluginLandingPageDisabled(),
       introspectionPolicyPlugin(),
       queryLimitsPlugin(
-        { maxComplexity: config.maxQueryComplexity, maxRenders: config.maxRendersPerRequest, variableBytesPerPoint: 1024 },
+        { maxComplexity: config.maxQueryComplexity, maxRenders: config.maxRendersPerRequest, maxBatchRenders: config.maxBatch, variableBytesPerPoint: 1024 },
         renderedChannels(channels),
         (channel) => channels.renderCost(channel),
       ),
@@ -62,13 +62,14 @@ export function buildGraphqlOptions(config: AppConfig, apiKeys: ApiKeysService, 
   };
 }
 
-/** personalize renders its one channel (unnamed: the dearest); renderAll every consented channel. */
+/** personalize renders its one channel (unnamed: the dearest), personalizeMany one per request, renderAll every consented channel. */
 function renderedChannels(channels: ChannelsService): RenderedChannels {
   return (fieldName, args) => {
-    if (fieldName === 'personalize') return [(args.input as { channel?: string } | undefined)?.channel];
+    if (fieldName === 'personalize') return { channels: [(args.input as { channel?: string } | undefined)?.channel], batch: false };
+    if (fieldName === 'personalizeMany') return { channels: ((args.requests as { channel?: string }[] | undefined) ?? []).map((request) => request.channel), batch: true };
     if (fieldName === 'renderAll') {
       const consents = (args.context as { consents?: string[] } | undefined)?.consents ?? [];
-      return channels.keys().filter((channel) => consents.includes(channel));
+      return { channels: channels.keys().filter((channel) => consents.includes(channel)), batch: false };
     }
     return undefined;
   };

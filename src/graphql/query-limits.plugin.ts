@@ -6,12 +6,14 @@ export interface QueryLimits {
   maxComplexity: number;
   /** Renderings one request may ask for, over all aliases. */
   maxRenders: number;
+  /** Renderings one request may ask for through batch fields (personalizeMany), over all aliases. */
+  maxBatchRenders: number;
   /** Bytes of variables: each started KiB costs one point, so a huge variable cannot ride along for free. */
   variableBytesPerPoint: number;
 }
 
-/** The channels a rendering field will render, read from its arguments; undefined for any other field. */
-export type RenderedChannels = (fieldName: string, args: Record<string, unknown>) => (string | undefined)[] | undefined;
+/** The channels a rendering field will render, read from its arguments, and whether it is a batch field; undefined for any other field. */
+export type RenderedChannels = (fieldName: string, args: Record<string, unknown>) => { channels: (string | undefined)[]; batch: boolean } | undefined;
 
 /**
  * The cost model, checked before anything runs: 1 per field, each rendering its channel's cost
@@ -25,11 +27,13 @@ export function queryLimitsPlugin(limits: QueryLimits, renderedChannels: Rendere
         async didResolveOperation({ request, document, schema }) {
           const operationDocument = request.operationName ? (separateOperations(document)[request.operationName] ?? document) : document;
           let renders = 0;
+          let batchRenders = 0;
           const renderEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
-            const channels = renderedChannels(field.name, args);
-            if (!channels) return undefined;
-            renders += channels.length;
-            return channels.reduce((sum, channel) => sum + renderCost(channel), 0) + childComplexity;
+            const rendered = renderedChannels(field.name, args);
+            if (!rendered) return undefined;
+            if (rendered.batch) batchRenders += rendered.channels.length;
+            else renders += rendered.channels.length;
+            return rendered.channels.reduce((sum, channel) => sum + renderCost(channel), 0) + childComplexity;
           };
           let complexity: number;
           try {
@@ -44,6 +48,9 @@ export function queryLimitsPlugin(limits: QueryLimits, renderedChannels: Rendere
           }
           if (renders > limits.maxRenders) {
             throw refusal(`The query asks for ${renders} renderings; one request may ask for at most ${limits.maxRenders}`, { renders, limit: limits.maxRenders });
+          }
+          if (batchRenders > limits.maxBatchRenders) {
+            throw refusal(`The query asks for ${batchRenders} renderings in batches; one request may ask for at most ${limits.maxBatchRenders}`, { renders: batchRenders, limit: limits.maxBatchRenders });
           }
           const variablePoints = Math.ceil(Buffer.byteLength(JSON.stringify(request.variables ?? {})) / limits.variableBytesPerPoint);
           const cost = complexity + variablePoints;

@@ -174,6 +174,33 @@ describe('personalize', () => {
     expect(new Set(all.data!.renderAll.map((variant: { deliveryToken: string }) => variant.deliveryToken)).size).toBe(all.data!.renderAll.length);
   });
 
+  it('answers a batch in order, each request with its variant or its own error', async () => {
+    const MANY = `query($requests: [PersonalizeInput!]!) { personalizeMany(requests: $requests) { variant { channel itemId text deliveryToken } error { code message path } } }`;
+    const requests = [
+      { itemId: dutchId, channel: 'sms', context: sanne },
+      { itemId: '00000000-0000-4000-8000-000000000000', channel: 'sms', context: sanne },
+      { itemId: dutchId, channel: 'letter', context: { ...sanne, consents: ['sms'] } },
+      { itemId: 'geen-uuid', channel: 'sms', context: sanne },
+      { itemId: dutchId, channel: 'tweet', context: { ...sanne, customerId: 'c-43' } },
+    ];
+    const { data, errors } = await gql(hub, MANY, { requests }, delivery);
+    expect(errors).toBeUndefined();
+    const results = data!.personalizeMany;
+    expect(results.map((result: any) => result.variant?.channel ?? result.error.code)).toEqual(['sms', 'NOT_FOUND', 'BAD_USER_INPUT', 'BAD_USER_INPUT', 'tweet']);
+    expect(results[2].error.message).toMatch(/not consented to letter/);
+    expect(results[3].error.path).toBe('requests[3].itemId');
+    expect(results[0].variant.deliveryToken).toMatch(/^dt1\./);
+    expect(results.every((result: any) => (result.variant === null) !== (result.error === null))).toBe(true);
+  });
+
+  it('refuses a batch over HUB_MAX_BATCH before rendering anything', async () => {
+    const MANY = `query($requests: [PersonalizeInput!]!) { personalizeMany(requests: $requests) { variant { text } } }`;
+    const requests = Array.from({ length: 101 }, () => ({ itemId: dutchId, channel: 'sms', context: sanne }));
+    const refused = await gql(hub, MANY, { requests }, delivery);
+    expect(refused.status).toBe(400);
+    expect(refused.errors![0].message).toMatch(/101 renderings in batches; one request may ask for at most 100/);
+  });
+
   it('lists the channels with their constraints and override keys', async () => {
     const { data } = await gql(hub, '{ channels { key description overrideKeys constraints { name limit } } }', {}, delivery);
     expect(data!.channels.map((channel: any) => channel.key)).toEqual(expect.arrayContaining(['tweet', 'email', 'letter', 'inApp', 'sms']));

@@ -1,4 +1,6 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
 import { BadUserInputError } from '../errors/domain-errors';
 
 /** class-validator on every input; the first violation names its path from the argument on (`input.slug`). */
@@ -21,6 +23,17 @@ export class InputValidationPipe extends ValidationPipe {
       throw toBadUserInput(violations);
     }
   }
+}
+
+/**
+ * The same checks for one element of a list argument, where each element is answered on its own
+ * (a batch): the typed instance, or the BadUserInputError naming the element's path.
+ */
+export async function validateElement<T extends object>(type: new () => T, value: unknown, path: string): Promise<T> {
+  const instance = plainToInstance(type, value);
+  const errors = await validate(instance, { whitelist: true, forbidUnknownValues: false });
+  if (errors.length > 0) throw toBadUserInput(flatten(errors).map((violation) => ({ ...violation, path: `${path}.${violation.path}` })));
+  return instance;
 }
 
 interface Violation {

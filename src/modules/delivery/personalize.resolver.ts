@@ -8,8 +8,8 @@ import { ChannelsService } from '../channels/channels.service';
 import { ChannelModel } from './graphql/channel.model';
 import { CustomerContextInput } from './graphql/customer-context.input';
 import { PersonalizeInput } from './graphql/personalize.input';
-import { RenderedVariantModel } from './graphql/rendered-variant.model';
-import { PersonalizedVariant, PersonalizeService } from './personalize.service';
+import { PersonalizeResultModel, RenderedVariantModel } from './graphql/rendered-variant.model';
+import { PersonalizedVariant, PersonalizeOutcome, PersonalizeService } from './personalize.service';
 import { RenderBudget } from './render-budget';
 import { CurrentRenderBudget } from './render-budget.decorator';
 
@@ -30,6 +30,16 @@ export class PersonalizeResolver {
   @Roles(Role.DELIVERY, Role.PREVIEW)
   personalize(@Args('input') input: PersonalizeInput, @CurrentPrincipal() principal: Principal, @CurrentRenderBudget() budget: RenderBudget): Promise<PersonalizedVariant> {
     return this.service.personalize(input, principal, budget);
+  }
+
+  @Query(() => [PersonalizeResultModel], { description: 'Many personalize requests in one call (at most HUB_MAX_BATCH), answered in order, each with its variant or its own error' })
+  @Roles(Role.DELIVERY, Role.PREVIEW)
+  personalizeMany(
+    @Args('requests', { type: () => [PersonalizeInput] }) requests: unknown[],
+    @CurrentPrincipal() principal: Principal,
+    @CurrentRenderBudget() budget: RenderBudget,
+  ): Promise<PersonalizeOutcome[]> {
+    return this.service.personalizeMany(requests, principal, budget);
   }
 
   @Query(() => [RenderedVariantModel], { description: 'One rendered variant per channel the item allows and the customer consented to' })

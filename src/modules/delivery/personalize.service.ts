@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CustomerContext } from '../../common/customer-context';
-import { BadUserInputError, NotFoundError } from '../../common/errors/domain-errors';
+import { BadUserInputError, DomainError, NotFoundError } from '../../common/errors/domain-errors';
+import { validateElement } from '../../common/pipes/validation.pipe';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { Principal } from '../auth/principal';
 import { RenderedOutput } from '../channels/channel-renderer';
@@ -36,6 +37,12 @@ export interface PersonalizedVariant extends Omit<RenderedOutput, 'parts'> {
   [part: string]: unknown;
 }
 
+/** One answer of a batch: the rendering, or why this one request could not be answered. */
+export interface PersonalizeOutcome {
+  variant: PersonalizedVariant | null;
+  error: { code: string; message: string; path: string | null } | null;
+}
+
 /**
  * From a customer context to one rendered, explained variant: feeds the pure selection
  * (src/modules/selection) from the delivery catalog, and hands the winner to the rendering service.
@@ -60,6 +67,27 @@ export class PersonalizeService {
     const context = normalizeContext(input.context);
     const entries = input.itemId ? [await this.entryForItem(input.itemId, preview, input.revision)] : await this.catalog.select(input.selector!);
     return this.personalizeAmong(entries, input.channel, context, await this.resolve(context), preview, input.itemId != null, budget);
+  }
+
+  /**
+   * Many customers in one call, answered in order, each with its rendering or its own error: one
+   * customer's missing consent does not fail the others. A fault that is not the request's is thrown.
+   */
+  async personalizeMany(requests: unknown[], principal: Principal, budget: RenderBudget): Promise<PersonalizeOutcome[]> {
+    if (requests.length > this.config.maxBatch) {
+      throw new BadUserInputError(`requests has ${requests.length} entries; one call may have at most ${this.config.maxBatch}`, 'requests', { limit: this.config.maxBatch });
+    }
+    const outcomes: PersonalizeOutcome[] = [];
+    for (const [index, request] of requests.entries()) {
+      try {
+        const input = await validateElement(PersonalizeInput, request, `requests[${index}]`);
+        outcomes.push({ variant: await this.personalize(input, principal, budget), error: null });
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        outcomes.push({ variant: null, error: { code: error.code, message: error.message, path: typeof error.details.path === 'string' ? error.details.path : null } });
+      }
+    }
+    return outcomes;
   }
 
   /** Every channel the item allows and the customer consented to, each through the same selection. */

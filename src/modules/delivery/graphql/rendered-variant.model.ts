@@ -63,3 +63,24 @@ const TYPE_BY_CHANNEL: Record<string, typeof RenderedVariantModel> = {};
 export function registerChannelVariantType(channel: string, type: typeof RenderedVariantModel): void {
   TYPE_BY_CHANNEL[channel] = type;
 }
+
+@ObjectType('PersonalizeError', { description: 'Why one request of a batch could not be answered' })
+export class PersonalizeErrorModel {
+  @Field({ description: 'BAD_USER_INPUT, NOT_FOUND, FORBIDDEN, …, as extensions.code would say' })
+  code: string;
+
+  @Field()
+  message: string;
+
+  @Field(() => String, { nullable: true })
+  path: string | null;
+}
+
+@ObjectType('PersonalizeResult', { description: 'One answer of personalizeMany: the rendering, or the error (one of the two is set)' })
+export class PersonalizeResultModel {
+  @Field(() => RenderedVariantModel, { nullable: true })
+  variant: RenderedVariantModel | null;
+
+  @Field(() => PersonalizeErrorModel, { nullable: true })
+  error: PersonalizeErrorModel | null;
+}
