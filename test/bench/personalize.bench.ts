@@ -23,6 +23,9 @@ const BASELINE_PORT = 3904;
 const FRAGMENTS = `channel itemId variantId text warnings explanation { reason arm }
   ... on TweetVariant { weightedLength } ... on InAppVariant { title body ctaUrl } ... on EmailVariant { subject preheader html }`;
 const PERSONALIZE = `query($input: PersonalizeInput!) { personalize(input: $input) { ${FRAGMENTS} } }`;
+const PERSONALIZE_MANY = `query($requests: [PersonalizeInput!]!) { personalizeMany(requests: $requests) { variant { ${FRAGMENTS} } error { code message } } }`;
+/** Customers per personalizeMany call in the batch row. */
+const BATCH = 100;
 
 interface Row {
   name: string;
@@ -67,6 +70,15 @@ async function main(): Promise<void> {
         }),
       );
     }
+    // The same work as "tweet by itemId", a hundred customers per call: the row counts customers per second.
+    const batch = await run(`tweet batch ×${BATCH}`, `${hub.baseUrl}/graphql`, { authorization: `Bearer ${deliveryKey}` }, () => {
+      const requests = Array.from({ length: BATCH }, () => {
+        const item = pick(items);
+        return JSON.parse(personalizeBody({ itemId: item.id, channel: 'tweet' }, item.locale)).variables.input;
+      });
+      return JSON.stringify({ query: PERSONALIZE_MANY, variables: { requests } });
+    });
+    rows.push({ ...batch, name: `${batch.name} (customers/s)`, requestsPerSecond: batch.requestsPerSecond * BATCH });
   } finally {
     clearInterval(sampler);
     await hub.stop();
@@ -100,7 +112,8 @@ async function run(name: string, url: string, headers: Record<string, string>, b
   let graphqlErrors = 0;
   // GraphQL answers errors with HTTP 200, so bodies are checked too.
   const requests: autocannon.Request[] = [
-    { setupRequest: (request) => ({ ...request, body: body() }), onResponse: (_status: number, responseBody: string) => void (responseBody.includes('"errors"') && (graphqlErrors += 1)) },
+    // A batch answers each request's error inside its result ("code"), so those count as errors too.
+    { setupRequest: (request) => ({ ...request, body: body() }), onResponse: (_status: number, responseBody: string) => void ((responseBody.includes('"errors"') || responseBody.includes('"code"')) && (graphqlErrors += 1)) },
   ];
   await autocannon({ ...options, duration: 2, requests });
   graphqlErrors = 0;
