@@ -4,6 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
+import { sendGraphqlError } from './common/http/graphql-error-response';
 import { DomainErrorFilter } from './common/filters/domain-error.filter';
 import { InputValidationPipe } from './common/pipes/validation.pipe';
 import { startEmbeddedPostgres } from './database/embedded-postgres';
@@ -56,11 +57,11 @@ export async function createHub(config: AppConfig, options: { logger?: LogLevel[
 /** An oversized or malformed body is the client's mistake: answer it in GraphQL's error shape, never as a 500. */
 function answerBodyParserErrors(error: { type?: string; status?: number; message?: string }, _request: Request, response: Response, next: NextFunction): void {
   if (error?.type === 'entity.too.large') {
-    response.status(413).json({ errors: [{ message: 'The request body is too large', extensions: { code: 'BAD_USER_INPUT' } }] });
+    sendGraphqlError(response, 413, 'BAD_USER_INPUT', 'The request body is too large');
     return;
   }
   if (error?.type === 'entity.parse.failed') {
-    response.status(400).json({ errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_USER_INPUT' } }] });
+    sendGraphqlError(response, 400, 'BAD_USER_INPUT', 'The request body is not valid JSON');
     return;
   }
   next(error);
@@ -70,7 +71,7 @@ function answerBodyParserErrors(error: { type?: string; status?: number; message
 function answerMultipartErrors(error: { status?: number; message?: string }, request: Request, response: Response, next: NextFunction): void {
   if (!request.is('multipart/form-data')) return next(error);
   const status = error.status !== undefined && error.status >= 400 && error.status < 500 ? error.status : 400;
-  response.status(status).json({ errors: [{ message: `The multipart request could not be read: ${error.message ?? 'malformed'}`, extensions: { code: 'BAD_USER_INPUT' } }] });
+  sendGraphqlError(response, status, 'BAD_USER_INPUT', `The multipart request could not be read: ${error.message ?? 'malformed'}`);
 }
 
 export const bootstrapLogger = new Logger('Facet');

@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { DomainError } from '../../common/errors/domain-errors';
 import { HTTP_STATUS } from '../../common/filters/domain-error.filter';
+import { sendGraphqlError } from '../../common/http/graphql-error-response';
 import { ApiKeysService } from '../auth/api-keys.service';
 import { clientAddress } from '../auth/client-address';
 import { PRINCIPAL_KEY } from '../auth/current-principal.decorator';
@@ -37,5 +38,5 @@ export function uploadGate(apiKeys: ApiKeysService) {
 /** Answered at once and the connection closed, so the unread upload is dropped rather than received. */
 function refuse(response: Response, status: number, code: string, message: string): void {
   response.setHeader('Connection', 'close');
-  response.status(status).json({ errors: [{ message, extensions: { code } }] });
+  sendGraphqlError(response, status, code, message);
 }
