@@ -64,7 +64,16 @@ describe('RcsRenderer', () => {
     expect(() => renderer.validateOverride({ mediaHeight: 'HUGE' }, DEFAULT_RENDERER_CONFIG)).toThrow(/SHORT, MEDIUM, TALL/);
     expect(() => renderer.validateOverride({ suggestions: ['a', 'b', 'c', 'd', 'e'] }, DEFAULT_RENDERER_CONFIG)).toThrow(/at most 4/);
     expect(() => renderer.validateOverride({ suggestions: ['Een veel te lange suggestie hier'] }, DEFAULT_RENDERER_CONFIG)).toThrow(BadUserInputError);
-    expect(() => renderer.validateOverride({ fallbackText: 'x'.repeat(2000) }, DEFAULT_RENDERER_CONFIG)).toThrow(BadUserInputError);
+    expect(() => renderer.validateOverride({ fallbackText: 'x'.repeat(2000) }, DEFAULT_RENDERER_CONFIG)).toThrow(/^The SMS fallback: The SMS needs/);
+    const refusal = (() => {
+      try {
+        renderer.validateOverride({ fallbackText: 'x'.repeat(2000) }, DEFAULT_RENDERER_CONFIG);
+        return null;
+      } catch (error) {
+        return error as BadUserInputError;
+      }
+    })();
+    expect(refusal?.details.path).toBe('input.fields.fallbackText');
     expect(() => renderer.validateOverride({ title: 'Zomer', mediaHeight: 'SHORT', suggestions: ['Ja'] }, DEFAULT_RENDERER_CONFIG)).not.toThrow();
   });
 });

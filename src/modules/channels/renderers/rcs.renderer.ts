@@ -111,6 +111,13 @@ export class RcsRenderer implements ChannelRenderer {
     if (suggestions !== undefined && (!Array.isArray(suggestions) || suggestions.length > RCS_SUGGESTIONS || suggestions.some((text) => typeof text !== 'string' || text.trim() === '' || [...text].length > RCS_SUGGESTION_LIMIT))) {
       throw new BadUserInputError(`fields.suggestions must be at most ${RCS_SUGGESTIONS} replies of 1 to ${RCS_SUGGESTION_LIMIT} characters`, 'input.fields.suggestions');
     }
-    if (fields.fallbackText !== undefined) this.sms.validateOverride({ text: fields.fallbackText }, config);
+    if (fields.fallbackText === undefined) return;
+    try {
+      this.sms.validateOverride({ text: fields.fallbackText }, config);
+    } catch (error) {
+      if (!(error instanceof BadUserInputError)) throw error;
+      // The SMS channel names its own field; here the text is the card's fallback.
+      throw new BadUserInputError(`The SMS fallback: ${error.message}`, 'input.fields.fallbackText', { ...error.details, path: 'input.fields.fallbackText' });
+    }
   }
 }
