@@ -5,6 +5,7 @@ import { GraphQLError } from 'graphql';
 import { HTTP_STATUS } from '../common/filters/domain-error.filter';
 import { clientAddress } from '../modules/auth/client-address';
 import { AppConfig } from '../config/app-config';
+import { servedProfiles } from '../common/renditions/rendition-spec';
 import { DomainError } from '../common/errors/domain-errors';
 import { ApiKeysService } from '../modules/auth/api-keys.service';
 import { defineAssetRenditionsType } from '../modules/assets/asset-renditions.type';
@@ -23,7 +24,7 @@ export function buildGraphqlOptions(config: AppConfig, apiKeys: ApiKeysService, 
     autoSchemaFile: true,
     // Types that follow the registered channels, made before the schema is built.
     buildSchemaOptions: {
-      orphanedTypes: [...defineChannelVariantTypes(channels.registry.list()), defineAssetRenditionsType(['original', ...Object.keys(channels.renditionProfiles())])],
+      orphanedTypes: [...defineChannelVariantTypes(channels.registry.list()), defineAssetRenditionsType(Object.keys(servedProfiles(channels.renditionProfiles())))],
     },
     sortSchema: true,
     path: '/graphql',

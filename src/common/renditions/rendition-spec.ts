@@ -16,3 +16,11 @@ export interface RenditionSpec {
   maxBytes?: number;
   quality?: number;
 }
+
+/** The uploaded file itself, served as a profile beside those the channels declare. */
+export const ORIGINAL_PROFILE = 'original';
+
+/** Every profile the hub serves: the original and each one a channel declared. */
+export function servedProfiles(declared: Record<string, RenditionSpec>): Record<string, RenditionSpec> {
+  return { [ORIGINAL_PROFILE]: {}, ...declared };
+}

@@ -143,8 +143,7 @@ export class AssetsService implements OnApplicationBootstrap {
     return asset;
   }
 
-  /** The URL of a rendition, for renderers. */
-  renditionUrl(assetId: string, profile: string): string {
+  private renditionUrl(assetId: string, profile: string): string {
     return `${this.config.publicUrl}/assets/${assetId}/${profile}`;
   }
 

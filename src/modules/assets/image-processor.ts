@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { RenditionFormat, RenditionSpec } from '../../common/renditions/rendition-spec';
+import { RenditionFormat, RenditionSpec, servedProfiles } from '../../common/renditions/rendition-spec';
 
 type Sharp = ReturnType<typeof sharp>;
 type Metadata = Awaited<ReturnType<Sharp['metadata']>>;
@@ -37,7 +37,7 @@ export class ImageProcessor {
   readonly profiles: Record<string, RenditionSpec>;
 
   constructor(channelProfiles: Record<string, RenditionSpec>) {
-    this.profiles = { original: {}, ...channelProfiles };
+    this.profiles = servedProfiles(channelProfiles);
   }
 
   /** Reads the header and decodes the whole image once, so a truncated or hostile file is refused before it is stored. */

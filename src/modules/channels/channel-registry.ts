@@ -1,5 +1,5 @@
 import { UnknownChannelError } from '../../common/errors/domain-errors';
-import { RenditionSpec } from '../../common/renditions/rendition-spec';
+import { ORIGINAL_PROFILE, RenditionSpec } from '../../common/renditions/rendition-spec';
 import { ChannelRenderer } from './channel-renderer';
 
 /** Finds renderers by key. Two renderers with one key are a start-up error, not a silent override. */
@@ -41,7 +41,7 @@ export class ChannelRegistry {
     const declaredBy: Record<string, string> = {};
     for (const renderer of this.renderers.values()) {
       for (const [profile, spec] of Object.entries(renderer.renditions ?? {})) {
-        if (profile === 'original') throw new Error(`Channel "${renderer.key}" declares a rendition "original", which is the uploaded file itself`);
+        if (profile === ORIGINAL_PROFILE) throw new Error(`Channel "${renderer.key}" declares a rendition "${ORIGINAL_PROFILE}", which is the uploaded file itself`);
         if (declaredBy[profile] && JSON.stringify(profiles[profile]) !== JSON.stringify(spec)) {
           throw new Error(`Channels "${declaredBy[profile]}" and "${renderer.key}" declare the rendition "${profile}" differently`);
         }

@@ -1,6 +1,7 @@
 import { setImmediate as yieldToOtherRequests } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { WeightedLru } from '../../common/cache/weighted-lru';
+import { servedProfiles } from '../../common/renditions/rendition-spec';
 import { CustomerContext } from '../../common/customer-context';
 import { BoundedWorkQueue } from '../../common/concurrency/bounded-work-queue';
 import { CompiledRendering, DEFAULT_RENDER_COST, HEAVY_RENDER_COST, ImageRenditions, RenderedOutput } from '../channels/channel-renderer';
@@ -92,7 +93,7 @@ export class RenderingService {
   /** A stored asset gives every channel its own rendition URL (and a print renderer its declared rendition's bytes); a plain URL serves all. */
   private async imageOf(image: MessageImage | undefined, locale: string, printRendition: string | undefined): Promise<{ role: MessageImage | undefined; renditions: ImageRenditions; print?: Buffer }> {
     if (!image?.assetId) {
-      const profiles = ['original', ...Object.keys(this.channels.renditionProfiles())];
+      const profiles = Object.keys(servedProfiles(this.channels.renditionProfiles()));
       return { role: image, renditions: image?.url ? Object.fromEntries(profiles.map((profile) => [profile, image.url])) : {} };
     }
     const asset = await this.images.get(image.assetId);
