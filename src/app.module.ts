@@ -18,6 +18,7 @@ import { DemoModule } from './modules/demo/demo.module';
 import { HealthModule } from './modules/health/health.module';
 import { PersonasModule } from './modules/personas/personas.module';
 import { PreviewModule } from './preview/preview.module';
+import { TouchpointsModule } from './modules/touchpoints/touchpoints.module';
 
 @Module({})
 export class AppModule {
@@ -42,6 +43,7 @@ export class AppModule {
         PersonasModule,
         AssetsModule,
         DeliveryModule,
+        TouchpointsModule,
         DemoModule,
         PreviewModule,
       ],

@@ -39,6 +39,26 @@ export interface AppConfig {
   linkSchemes: string[];
   /** Print every SQL statement (HUB_LOG_SQL): for finding N+1 queries. */
   logSql: boolean;
+  touchpoints: TouchpointSettings;
+  experiments: ExperimentSettings;
+}
+
+export interface TouchpointSettings {
+  /** Seconds an event may lie in the future of the hub's clock (HUB_TOUCHPOINT_CLOCK_SKEW_S). */
+  clockSkewSeconds: number;
+  /** Months of raw events kept; older monthly partitions are dropped, rollups stay (HUB_TOUCHPOINT_RETENTION_MONTHS, 0: keep all). */
+  retentionMonths: number;
+  /** The one currency conversion values are reported in (HUB_CURRENCY, ISO 4217). */
+  currency: string;
+  /** Events one recordTouchpoints call may carry (HUB_MAX_TOUCHPOINTS_PER_CALL). */
+  maxPerCall: number;
+  /** Lines one POST /touchpoints request may carry (HUB_MAX_TOUCHPOINT_LINES). */
+  maxLines: number;
+}
+
+export interface ExperimentSettings {
+  /** Exposures every arm needs before a winner may be named (HUB_EXPERIMENT_MIN_SAMPLE). */
+  minSamplePerArm: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -83,6 +103,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       failedSignInsPerMinute: integer(env, 'HUB_FAILED_SIGN_INS_PER_MINUTE', 30, 1, 100_000),
     },
     deliveryTokenSecrets: secrets(env, 'HUB_DELIVERY_TOKEN_SECRETS'),
+    touchpoints: {
+      clockSkewSeconds: integer(env, 'HUB_TOUCHPOINT_CLOCK_SKEW_S', 300, 0, 86_400),
+      retentionMonths: integer(env, 'HUB_TOUCHPOINT_RETENTION_MONTHS', 25, 0, 1200),
+      currency: currency(env, 'HUB_CURRENCY', 'EUR'),
+      maxPerCall: integer(env, 'HUB_MAX_TOUCHPOINTS_PER_CALL', 1000, 1, 10_000),
+      maxLines: integer(env, 'HUB_MAX_TOUCHPOINT_LINES', 10_000, 1, 1_000_000),
+    },
+    experiments: { minSamplePerArm: integer(env, 'HUB_EXPERIMENT_MIN_SAMPLE', 100, 1, 100_000_000) },
     linkSchemes: linkSchemes(list(env, 'HUB_APP_LINK_SCHEMES', /^[a-z][a-z0-9+.-]*$/i, ['javascript', 'data', 'vbscript', 'file', 'blob', 'filesystem', 'about'])),
     assets: {
       directory: path.resolve(projectRoot, nonEmpty(env.HUB_ASSETS_DIR) ?? path.join(nonEmpty(env.HUB_DATA_DIR) ?? 'data', 'assets')),
@@ -119,6 +147,12 @@ function secrets(env: NodeJS.ProcessEnv, name: string): string[] {
     if (entry.length < 32) throw new ConfigError(`${name}: secret ${index + 1} has ${entry.length} characters; each needs at least 32 (e.g. openssl rand -base64 32)`);
   });
   return entries;
+}
+
+function currency(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const value = nonEmpty(env[name]) ?? fallback;
+  if (!/^[A-Z]{3}$/.test(value)) throw new ConfigError(`${name} must be an ISO 4217 currency code such as EUR or USD, not "${value}"`);
+  return value;
 }
 
 /** A comma-separated list whose every entry matches `pattern` and none is refused. */

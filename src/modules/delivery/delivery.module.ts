@@ -10,13 +10,11 @@ import { PersonalizeResolver } from './personalize.resolver';
 import { PersonalizeService } from './personalize.service';
 import { IMAGE_SOURCE } from './image-source';
 import { RenderingService } from './rendering.service';
-import { DeliveryTokensService } from './tokens/delivery-tokens.service';
-import { HubSecretsRepository } from './tokens/hub-secrets.repository';
+import { DeliveryTokensModule } from '../delivery-tokens/delivery-tokens.module';
 
 /** Channel apps' side of the hub: channels, hand-written variants, personalize and renderAll. */
 @Module({
-  imports: [ContentModule, ContentModelsModule, PersonasModule, AssetsModule, VariantsModule],
-  providers: [DeliveryCatalog, RenderingService, PersonalizeService, PersonalizeResolver, HubSecretsRepository, DeliveryTokensService, { provide: IMAGE_SOURCE, useExisting: AssetsService }],
-  exports: [DeliveryTokensService],
+  imports: [ContentModule, ContentModelsModule, PersonasModule, AssetsModule, VariantsModule, DeliveryTokensModule],
+  providers: [DeliveryCatalog, RenderingService, PersonalizeService, PersonalizeResolver, { provide: IMAGE_SOURCE, useExisting: AssetsService }],
 })
 export class DeliveryModule {}

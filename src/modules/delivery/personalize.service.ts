@@ -21,7 +21,7 @@ import { CustomerContextInput } from './graphql/customer-context.input';
 import { PersonalizeInput } from './graphql/personalize.input';
 import { RenderBudget } from './render-budget';
 import { RenderingService } from './rendering.service';
-import { DeliveryTokensService } from './tokens/delivery-tokens.service';
+import { DeliveryTokensService } from '../delivery-tokens/delivery-tokens.service';
 
 /** One rendered variant with everything the API returns about it. */
 export interface PersonalizedVariant extends Omit<RenderedOutput, 'parts'> {
@@ -170,6 +170,7 @@ export class PersonalizeService {
           locale: item.locale,
           personas: personaKeys,
           customerId: context.customerId ?? null,
+          theme: item.theme,
         }),
       };
     }

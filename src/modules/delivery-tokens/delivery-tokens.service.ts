@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '../../../config/app-config';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { DeliveryClaims, DeliveryTokenCodec } from './delivery-token';
 import { HubSecretsRepository } from './hub-secrets.repository';
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { BadUserInputError } from '../../../common/errors/domain-errors';
+import { BadUserInputError } from '../../common/errors/domain-errors';
 import { DeliveryClaims, DeliveryTokenCodec } from './delivery-token';
 
 const claims: DeliveryClaims = {
@@ -12,6 +12,7 @@ const claims: DeliveryClaims = {
   locale: 'nl',
   personas: ['sportieve-sanne'],
   customerId: 'c-42',
+  theme: 'zomeractie',
   issuedAt: 1_800_000_000,
 };
 

@@ -1,5 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { BadUserInputError } from '../../../common/errors/domain-errors';
+import { BadUserInputError } from '../../common/errors/domain-errors';
 
 /** What a delivery token says about one rendering: enough to attribute a touchpoint without storing the rendering. */
 export interface DeliveryClaims {
@@ -12,6 +12,8 @@ export interface DeliveryClaims {
   locale: string;
   personas: string[];
   customerId: string | null;
+  /** The item's theme when it was rendered, so KPIs per theme need no lookup. */
+  theme: string | null;
   /** Unix seconds. */
   issuedAt: number;
 }
@@ -36,7 +38,7 @@ export class DeliveryTokenCodec {
   sign(claims: DeliveryClaims): string {
     const [key] = this.keys;
     const payload = Buffer.from(
-      JSON.stringify([claims.itemId, claims.itemVersion, claims.variantId, claims.experiment, claims.arm, claims.channel, claims.locale, claims.personas, claims.customerId, claims.issuedAt]),
+      JSON.stringify([claims.itemId, claims.itemVersion, claims.variantId, claims.experiment, claims.arm, claims.channel, claims.locale, claims.personas, claims.customerId, claims.issuedAt, claims.theme]),
     ).toString('base64url');
     const signed = `${VERSION}.${key.id}.${payload}`;
     return `${signed}.${signature(key.secret, signed).toString('base64url')}`;
@@ -52,10 +54,10 @@ export class DeliveryTokenCodec {
     // Only the canonical base64url spelling counts: its padding bits could otherwise be changed unseen.
     const canonical = given.toString('base64url') === parts[3] && Buffer.from(parts[2], 'base64url').toString('base64url') === parts[2];
     if (!canonical || given.length !== expected.length || !timingSafeEqual(given, expected)) throw new BadUserInputError('The delivery token has been altered', 'deliveryToken');
-    const [itemId, itemVersion, variantId, experiment, arm, channel, locale, personas, customerId, issuedAt] = JSON.parse(Buffer.from(parts[2], 'base64url').toString('utf8')) as [
-      string, number, string | null, string | null, string | null, string, string, string[], string | null, number,
+    const [itemId, itemVersion, variantId, experiment, arm, channel, locale, personas, customerId, issuedAt, theme] = JSON.parse(Buffer.from(parts[2], 'base64url').toString('utf8')) as [
+      string, number, string | null, string | null, string | null, string, string, string[], string | null, number, string | null | undefined,
     ];
-    return { itemId, itemVersion, variantId, experiment, arm, channel, locale, personas, customerId, issuedAt };
+    return { itemId, itemVersion, variantId, experiment, arm, channel, locale, personas, customerId, issuedAt, theme: theme ?? null };
   }
 }
 
