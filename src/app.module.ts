@@ -19,6 +19,8 @@ import { HealthModule } from './modules/health/health.module';
 import { PersonasModule } from './modules/personas/personas.module';
 import { PreviewModule } from './preview/preview.module';
 import { TouchpointsModule } from './modules/touchpoints/touchpoints.module';
+import { KpisModule } from './modules/kpis/kpis.module';
+import { ExperimentsModule } from './modules/experiments/experiments.module';
 
 @Module({})
 export class AppModule {
@@ -44,6 +46,8 @@ export class AppModule {
         AssetsModule,
         DeliveryModule,
         TouchpointsModule,
+        KpisModule,
+        ExperimentsModule,
         DemoModule,
         PreviewModule,
       ],

@@ -14,6 +14,8 @@ export interface CustomerContext {
   consents: string[];
   journeyStage?: JourneyStage;
   now: Date;
+  /** Skip themes the customer already RESPONDED to or CONVERTED on (needs customerId). */
+  excludeAnsweredThemes: boolean;
 }
 
 /** Attributes renderers understand; anything else passes through to Liquid untouched. */

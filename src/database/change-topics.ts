@@ -8,6 +8,8 @@ export interface ChangeTopics {
   /** A hand-written variant of the item was created, changed or deleted. */
   'channel-variants-changed': { itemId: string };
   'personas-changed': { key: string };
+  /** An experiment was concluded: delivery sends everyone to its winning arm. */
+  'experiment-concluded': { key: string };
   'api-key-revoked': { id: string };
   /** The listener reconnected and may have missed notifications: drop every cache. */
   reset: Record<string, never>;

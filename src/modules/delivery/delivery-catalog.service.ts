@@ -7,6 +7,7 @@ import { CONTENT_CHANGED, ContentItemsService } from '../content/content-items.s
 import { ChannelVariantEntity } from '../variants/channel-variant.entity';
 import { VARIANTS_CHANGED, VariantsService } from '../variants/variants.service';
 import { ContentItemEntity } from '../content/entities/content-item.entity';
+import { ExperimentConclusions } from '../experiments/experiment-conclusions';
 import { ContentSelectorInput } from './graphql/personalize.input';
 import { selectorKey } from './selector-key';
 
@@ -40,6 +41,7 @@ export class DeliveryCatalog implements OnModuleInit, OnApplicationBootstrap {
   constructor(
     private readonly items: ContentItemsService,
     private readonly variants: VariantsService,
+    private readonly conclusions: ExperimentConclusions,
     private readonly changeFeed: ChangeFeed,
   ) {}
 
@@ -97,7 +99,11 @@ export class DeliveryCatalog implements OnModuleInit, OnApplicationBootstrap {
     return entries.filter((entry): entry is CatalogEntry => entry !== null);
   }
 
-  /** An entry for content delivery does not cache: drafts and old revisions in previews. */
+  /** Experiment key → winning arm, for every concluded experiment. */
+  concludedExperiments(): Promise<ReadonlyMap<string, string>> {
+    return this.conclusions.current();
+  }
+
   /** For previews: the item as it is now in any status, or at an older revision, read past the cache. */
   async asOfRevision(itemId: string, revision: number | undefined): Promise<CatalogEntry> {
     const item = await this.items.asOfRevision(itemId, revision);

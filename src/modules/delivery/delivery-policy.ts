@@ -27,6 +27,7 @@ export function checkPreview(input: { preview?: boolean; revision?: number; item
 /** The context as selection reads it, with its attributes checked and defaults filled in. */
 export function normalizeContext(input: CustomerContextInput): CustomerContext {
   checkAttributes(input.attributes);
+  if (input.excludeAnsweredThemes && !input.customerId) throw new BadUserInputError('excludeAnsweredThemes needs customerId: answers are known per customer', 'input.context.excludeAnsweredThemes');
   return {
     customerId: input.customerId,
     personas: input.personas ?? [],
@@ -35,6 +36,7 @@ export function normalizeContext(input: CustomerContextInput): CustomerContext {
     consents: input.consents ?? [],
     journeyStage: input.journeyStage,
     now: input.now ?? new Date(),
+    excludeAnsweredThemes: input.excludeAnsweredThemes === true,
   };
 }
 

@@ -11,10 +11,13 @@ import { PersonalizeService } from './personalize.service';
 import { IMAGE_SOURCE } from './image-source';
 import { RenderingService } from './rendering.service';
 import { DeliveryTokensModule } from '../delivery-tokens/delivery-tokens.module';
+import { ExperimentsModule } from '../experiments/experiments.module';
+import { TouchpointsModule } from '../touchpoints/touchpoints.module';
+import { CustomerProfiles } from './customer-profiles.service';
 
 /** Channel apps' side of the hub: channels, hand-written variants, personalize and renderAll. */
 @Module({
-  imports: [ContentModule, ContentModelsModule, PersonasModule, AssetsModule, VariantsModule, DeliveryTokensModule],
-  providers: [DeliveryCatalog, RenderingService, PersonalizeService, PersonalizeResolver, { provide: IMAGE_SOURCE, useExisting: AssetsService }],
+  imports: [ContentModule, ContentModelsModule, PersonasModule, AssetsModule, VariantsModule, DeliveryTokensModule, ExperimentsModule, TouchpointsModule],
+  providers: [DeliveryCatalog, CustomerProfiles, RenderingService, PersonalizeService, PersonalizeResolver, { provide: IMAGE_SOURCE, useExisting: AssetsService }],
 })
 export class DeliveryModule {}

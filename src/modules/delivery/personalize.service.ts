@@ -7,15 +7,15 @@ import { Principal } from '../auth/principal';
 import { RenderedOutput } from '../channels/channel-renderer';
 import { ChannelVariantEntity } from '../variants/channel-variant.entity';
 import { PersonaEntity } from '../personas/persona.entity';
-import { PersonasService } from '../personas/personas.service';
 import { Tone } from '../personas/persona.types';
 import { chooseChannel, ChannelChoice } from '../selection/choose-channel';
 import { chooseVariant } from '../selection/choose-variant';
 import { Explanation, explainSelection } from '../selection/explanation';
 import { localeFallbackChain } from '../selection/locale-chain';
 import { describeNoMatch, rankCandidates, SelectionCriteria } from '../selection/rank-candidates';
-import { MatchedPersona, PersonaResolution, resolvePersonas } from '../selection/resolve-personas';
+import { MatchedPersona } from '../selection/resolve-personas';
 import { CatalogEntry, DeliveryCatalog } from './delivery-catalog.service';
+import { CustomerProfile, CustomerProfiles } from './customer-profiles.service';
 import { checkPreview, normalizeContext } from './delivery-policy';
 import { CustomerContextInput } from './graphql/customer-context.input';
 import { PersonalizeInput } from './graphql/personalize.input';
@@ -51,7 +51,7 @@ export interface PersonalizeOutcome {
 export class PersonalizeService {
   constructor(
     private readonly catalog: DeliveryCatalog,
-    private readonly personas: PersonasService,
+    private readonly profiles: CustomerProfiles,
     private readonly rendering: RenderingService,
     private readonly tokens: DeliveryTokensService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -66,7 +66,7 @@ export class PersonalizeService {
     if (input.channel) this.rendering.requireChannel(input.channel);
     const context = normalizeContext(input.context);
     const entries = input.itemId ? [await this.entryForItem(input.itemId, preview, input.revision)] : await this.catalog.select(input.selector!);
-    return this.personalizeAmong(entries, input.channel, context, await this.resolve(context), preview, input.itemId != null, budget);
+    return this.personalizeAmong(entries, input.channel, context, await this.profiles.profile(context), preview, input.itemId != null, budget);
   }
 
   /**
@@ -96,21 +96,17 @@ export class PersonalizeService {
     const context = normalizeContext(contextInput);
     const entry = await this.entryForItem(itemId, preview, revision);
     const channels = this.rendering.channelKeys().filter((channel) => context.consents.includes(channel) && (entry.item.channels.length === 0 || entry.item.channels.includes(channel)));
-    const resolution = await this.resolve(context);
+    const profile = await this.profiles.profile(context);
     const results: PersonalizedVariant[] = [];
-    for (const channel of channels) results.push(await this.personalizeAmong([entry], channel, context, resolution, preview, true, budget));
+    for (const channel of channels) results.push(await this.personalizeAmong([entry], channel, context, profile, preview, true, budget));
     return results;
-  }
-
-  private async resolve(context: CustomerContext): Promise<PersonaResolution<PersonaEntity>> {
-    return resolvePersonas(context.personas, context.attributes, await this.personas.list());
   }
 
   private async personalizeAmong(
     entries: CatalogEntry[],
     requestedChannel: string | undefined,
     context: CustomerContext,
-    resolution: PersonaResolution<PersonaEntity>,
+    { resolution, answeredThemes }: CustomerProfile,
     preview: boolean,
     byId: boolean,
     budget: RenderBudget,
@@ -118,13 +114,14 @@ export class PersonalizeService {
     const personaKeys = resolution.matched.map((match) => match.persona.key);
     const localeChain = localeFallbackChain(context.locale, this.config.defaultLocale);
     const byItemId = new Map(entries.map((entry) => [entry.item.id, entry]));
-    const criteria: SelectionCriteria = { personas: personaKeys, localeChain, channel: requestedChannel ?? null, journeyStage: context.journeyStage ?? null, now: context.now, includeDrafts: preview };
+    const criteria: SelectionCriteria = { personas: personaKeys, localeChain, channel: requestedChannel ?? null, journeyStage: context.journeyStage ?? null, now: context.now, includeDrafts: preview, answeredThemes };
     const ranked = rankCandidates(
       entries.map((entry) => entry.item),
       criteria,
     );
     if (ranked.length === 0) throw new NotFoundError(describeNoMatch(entries.map((entry) => entry.item), byId, criteria));
 
+    const concluded = await this.catalog.concludedExperiments();
     let refusal: BadUserInputError | null = null;
     for (let index = 0; index < ranked.length; index += 1) {
       const winner = ranked[index];
@@ -143,7 +140,7 @@ export class PersonalizeService {
         continue;
       }
       const { item, variants } = byItemId.get(winner.item.id)!;
-      const variant = chooseVariant(variants, { channel: channel.channel, locale: item.locale, personas: personaKeys, customerId: context.customerId });
+      const variant = chooseVariant(variants, { channel: channel.channel, locale: item.locale, personas: personaKeys, customerId: context.customerId, concluded });
       const output = await this.rendering.render(item, variant.variant, channel.channel, toneFor(resolution.matched, variant.variant), context, budget);
       const explanation = explainSelection({ matched: resolution.matched, localeChain, winner, runnerUp: ranked[index + 1], channel, variant });
       // Binary parts (a letter's PDF bytes) are for bulk output, not for GraphQL answers.

@@ -16,18 +16,19 @@ export interface VariantChoice<V extends SelectableVariant> {
   variant: V | null;
   experiment: string | null;
   arm: string | null;
-  /** How the arm was drawn: by customer hash, or at random without a customerId. */
-  assignment: 'customer' | 'random' | null;
+  /** How the arm was chosen: drawn by customer hash, at random without a customerId, or the winner of a concluded experiment. */
+  assignment: 'customer' | 'random' | 'concluded' | null;
 }
 
 /**
  * Step 4 of selection (README.md beside this file): a hand-written variant for (channel, persona, locale) beats the automatic
  * rendering; targeted beats untargeted, the item's own locale beats "any locale". When the best
- * variant is an experiment arm, the arm is drawn among that experiment's applicable arms by weight.
+ * variant is an experiment arm, the arm is drawn among that experiment's applicable arms by weight,
+ * unless the experiment was concluded: then everyone gets its winning arm.
  */
 export function chooseVariant<V extends SelectableVariant>(
   variants: V[],
-  request: { channel: string; locale: string; personas: string[]; customerId: string | undefined },
+  request: { channel: string; locale: string; personas: string[]; customerId: string | undefined; concluded?: ReadonlyMap<string, string> },
   random: () => number = Math.random,
 ): VariantChoice<V> {
   const personas = new Set(request.personas);
@@ -41,9 +42,17 @@ export function chooseVariant<V extends SelectableVariant>(
   const [best] = applicable;
   if (!best.experimentKey) return { variant: best, experiment: null, arm: null, assignment: null };
   const arms = applicable.filter((variant) => variant.experimentKey === best.experimentKey && rank(variant) === rank(best));
+  const winner = request.concluded?.get(best.experimentKey);
+  const concluded = winner === undefined ? undefined : arms.find((arm) => armName(arm) === winner);
+  if (concluded) return { variant: concluded, experiment: best.experimentKey, arm: winner!, assignment: 'concluded' };
   const point = request.customerId === undefined ? random() : stableFraction(`${request.customerId}\u0000${best.experimentKey}`);
   const chosen = pickByWeight(arms, point);
-  return { variant: chosen, experiment: best.experimentKey, arm: chosen.label ?? chosen.id, assignment: request.customerId === undefined ? 'random' : 'customer' };
+  return { variant: chosen, experiment: best.experimentKey, arm: armName(chosen), assignment: request.customerId === undefined ? 'random' : 'customer' };
+}
+
+/** An arm is called by its variant's label, else by the variant's id. */
+export function armName(variant: SelectableVariant): string {
+  return variant.label ?? variant.id;
 }
 
 /** A number in [0, 1) that depends only on `seed`: the same customer lands in the same arm forever. */

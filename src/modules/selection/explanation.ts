@@ -15,6 +15,8 @@ export interface Explanation {
   localeFallback: string | null;
   experiment: string | null;
   arm: string | null;
+  /** The experiment was concluded: `arm` is its winner, served to every customer. */
+  experimentConcluded: boolean;
   /** How the channel was chosen (given, or from persona preferences and consents). */
   channelReason: string | null;
   winnerScore: number | null;
@@ -38,7 +40,7 @@ export function explainSelection<T extends SelectableItem, V extends SelectableV
   const { matched, localeChain, winner, runnerUp, channel, variant } = outcome;
   const localeIndex = localeChain.indexOf(winner.item.locale);
   const how = variant.variant
-    ? `hand-written ${channel.channel} variant${variant.experiment ? ` (experiment ${variant.experiment}, arm ${variant.arm})` : ''}`
+    ? `hand-written ${channel.channel} variant${variant.experiment ? ` (experiment ${variant.experiment}, ${variant.assignment === 'concluded' ? `concluded: arm ${variant.arm} won` : `arm ${variant.arm}`})` : ''}`
     : `rendered automatically for ${channel.channel}`;
   return {
     personas: matched.map((match) => match.persona.key),
@@ -47,6 +49,7 @@ export function explainSelection<T extends SelectableItem, V extends SelectableV
     localeFallback: localeIndex > 0 ? localeChain.slice(0, localeIndex + 1).join(' → ') : null,
     experiment: variant.experiment,
     arm: variant.arm === null ? null : variant.assignment === 'random' ? `${variant.arm} (random: no customerId)` : variant.arm,
+    experimentConcluded: variant.assignment === 'concluded',
     channelReason: channel.reason,
     winnerScore: winner.score,
     runnerUpScore: runnerUp?.score ?? null,

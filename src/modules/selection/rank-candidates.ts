@@ -1,6 +1,7 @@
 export interface SelectableItem {
   id: string;
   locale: string;
+  theme: string | null;
   status: string;
   validFrom: Date | null;
   validUntil: Date | null;
@@ -20,6 +21,8 @@ export interface SelectionCriteria {
   now: Date;
   /** Previews may rank drafts too. */
   includeDrafts: boolean;
+  /** Themes the customer already answered, when the context asks to skip them (excludeAnsweredThemes). */
+  answeredThemes?: readonly string[];
 }
 
 export interface RankedCandidate<T extends SelectableItem> {
@@ -51,7 +54,7 @@ export function rankCandidates<T extends SelectableItem>(items: T[], criteria: S
 
 /** The rule that keeps an item out of the ranking; one list of rules serves ranking and the NOT_FOUND message. */
 export interface Exclusion {
-  rule: 'status' | 'validity' | 'channel' | 'locale' | 'personas';
+  rule: 'status' | 'validity' | 'channel' | 'locale' | 'personas' | 'answered';
   /** In words, without dates: a DELIVERY key must not learn a schedule from a refusal. */
   detail: string;
 }
@@ -62,6 +65,7 @@ export function whyExcluded(item: SelectableItem, criteria: SelectionCriteria, p
   if (criteria.channel && item.channels.length > 0 && !item.channels.includes(criteria.channel)) return { rule: 'channel', detail: `only for ${item.channels.join(', ')}` };
   if (!criteria.localeChain.includes(item.locale)) return { rule: 'locale', detail: item.locale };
   if (item.personaTags.length > 0 && !item.personaTags.some((tag) => personas.has(tag))) return { rule: 'personas', detail: item.personaTags.join(', ') };
+  if (item.theme !== null && criteria.answeredThemes?.includes(item.theme)) return { rule: 'answered', detail: item.theme };
   return null;
 }
 
@@ -71,6 +75,7 @@ const EXCLUSION_WORDS: Record<Exclusion['rule'], string> = {
   channel: 'not allowed on this channel',
   locale: 'in a locale outside the chain',
   personas: "for personas the customer doesn't match",
+  answered: 'on a theme the customer already answered',
 };
 
 /** "3 for personas the customer doesn't match (sportieve-sanne), 1 in a locale outside the chain (de)". */

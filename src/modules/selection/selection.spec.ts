@@ -13,6 +13,7 @@ function item(overrides: Partial<SelectableItem> = {}): SelectableItem {
   return {
     id: `00000000-0000-4000-8000-${String(sequence).padStart(12, '0')}`,
     locale: 'nl',
+    theme: null,
     status: 'PUBLISHED',
     validFrom: null,
     validUntil: null,
@@ -66,6 +67,15 @@ describe('resolvePersonas', () => {
 });
 
 describe('rankCandidates', () => {
+  it('skips themes the customer already answered, and names the rule when nothing is left', () => {
+    const answered = item({ theme: 'enquete' });
+    const other = item({ theme: 'zomeractie' });
+    const skipping = { ...criteria, answeredThemes: ['enquete'] };
+    expect(rankCandidates([answered, other], skipping).map((candidate) => candidate.item)).toEqual([other]);
+    expect(rankCandidates([answered, other], criteria)).toHaveLength(2);
+    expect(describeNoMatch([answered], true, skipping)).toMatch(/is on a theme the customer already answered \(enquete\)/);
+  });
+
   it('keeps only what may be sent now on this channel in this locale chain', () => {
     const kept = item();
     const ranked = rankCandidates(
@@ -159,6 +169,17 @@ describe('chooseVariant', () => {
 
   it('falls back to the automatic rendering when no variant applies', () => {
     expect(chooseVariant([variant({ personaTags: ['trendy-tim'] })], request).variant).toBeNull();
+  });
+
+  it('sends every customer to the winning arm of a concluded experiment, and says so', () => {
+    const arms = [variant({ experimentKey: 'zomer', label: 'A' }), variant({ experimentKey: 'zomer', label: 'B' })];
+    const concluded = new Map([['zomer', 'B']]);
+    for (let customer = 0; customer < 50; customer += 1) {
+      expect(chooseVariant(arms, { ...request, customerId: `c-${customer}`, concluded })).toMatchObject({ arm: 'B', assignment: 'concluded', variant: arms[1] });
+    }
+    expect(chooseVariant(arms, { ...request, customerId: undefined, concluded }).arm).toBe('B');
+    const otherExperiment = chooseVariant(arms, { ...request, concluded: new Map([['winter', 'A']]) });
+    expect(otherExperiment.assignment).toBe('customer');
   });
 
   it('gives the same customer the same arm every time', () => {

@@ -1,8 +1,8 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 
-@ObjectType('Experiment')
-export class ExperimentModel {
+@ObjectType('VariantExperiment', { description: 'The experiment a variant is an arm of; its results are in Query.experiment' })
+export class VariantExperimentModel {
   @Field()
   key: string;
 
@@ -30,8 +30,8 @@ export class ChannelVariantModel {
   @Field(() => GraphQLJSONObject, { description: "Merged over the item's fields for this channel; may hold channel-only keys (see channels.overrideKeys)" })
   fields: Record<string, unknown>;
 
-  @Field(() => ExperimentModel, { nullable: true })
-  experiment: ExperimentModel | null;
+  @Field(() => VariantExperimentModel, { nullable: true })
+  experiment: VariantExperimentModel | null;
 
   @Field(() => String, { nullable: true, description: 'Name of the experiment arm, e.g. "A"' })
   label: string | null;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, IsNull } from 'typeorm';
+import { DataSource, In, IsNull, Not } from 'typeorm';
 import { NotFoundError, StaleVersionError } from '../../common/errors/domain-errors';
 import { ChannelVariantEntity } from './channel-variant.entity';
 
@@ -17,6 +17,14 @@ export class ChannelVariantsRepository {
     if (itemIds.length === 0) return Promise.resolve([]);
     return this.dataSource.getRepository(ChannelVariantEntity).find({
       where: { itemId: In([...itemIds]), deletedAt: IsNull() },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  /** Live variants that are arms of an experiment (of `key`, or of any), oldest first. */
+  findExperimentArms(key: string | null): Promise<ChannelVariantEntity[]> {
+    return this.dataSource.getRepository(ChannelVariantEntity).find({
+      where: { experimentKey: key ?? Not(IsNull()), deletedAt: IsNull() },
       order: { createdAt: 'ASC', id: 'ASC' },
     });
   }

@@ -84,6 +84,11 @@ export class VariantsService {
     return this.variants.findByItemIds(itemIds);
   }
 
+  /** Live variants that are experiment arms: of experiment `key`, or of every experiment when null. */
+  experimentArms(key: string | null): Promise<ChannelVariantEntity[]> {
+    return this.variants.findExperimentArms(key);
+  }
+
   private validate(modelKey: string, channel: string, fields: Record<string, unknown>): void {
     const renderer = this.channels.registry.get(channel);
     const model = this.contentModels.require(modelKey);

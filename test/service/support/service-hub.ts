@@ -15,6 +15,8 @@ import { ContentModelsService } from '../../../src/modules/content-models/conten
 import { ContentItemsRepository } from '../../../src/modules/content/content-items.repository';
 import { ContentItemsService } from '../../../src/modules/content/content-items.service';
 import { DeliveryCatalog } from '../../../src/modules/delivery/delivery-catalog.service';
+import { ExperimentConclusions } from '../../../src/modules/experiments/experiment-conclusions';
+import { ExperimentsRepository } from '../../../src/modules/experiments/experiments.repository';
 import { PersonasRepository } from '../../../src/modules/personas/personas.repository';
 import { PersonasService } from '../../../src/modules/personas/personas.service';
 import { ChannelVariantsRepository } from '../../../src/modules/variants/channel-variants.repository';
@@ -66,7 +68,9 @@ export async function createInstance(url: string) {
   const channels = new ChannelsService(BUILT_IN_RENDERERS, config, undefined as never);
   const contentItems = new ContentItemsService(new ContentItemsRepository(dataSource), contentModels, changeFeed, channels);
   const variants = new VariantsService(new ChannelVariantsRepository(dataSource), contentItems, contentModels, channels, changeFeed);
-  const catalog = new DeliveryCatalog(contentItems, variants, changeFeed);
+  const conclusions = new ExperimentConclusions(new ExperimentsRepository(dataSource), changeFeed);
+  conclusions.onModuleInit();
+  const catalog = new DeliveryCatalog(contentItems, variants, conclusions, changeFeed);
   catalog.onModuleInit();
   const personas = new PersonasService(new PersonasRepository(dataSource), changeFeed);
   personas.onModuleInit();

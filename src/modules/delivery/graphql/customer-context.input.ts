@@ -1,5 +1,5 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsArray, IsDate, IsEnum, IsObject, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDate, IsEnum, IsObject, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { JourneyStage } from '../../content/content.enums';
 import { LOCALE } from '../../content/dto/create-content-item.input';
@@ -45,4 +45,9 @@ export class CustomerContextInput {
   @IsOptional()
   @IsDate()
   now?: Date;
+
+  @Field(() => Boolean, { nullable: true, description: 'Skip themes this customer already RESPONDED to or CONVERTED on (needs customerId), so a follow-up never asks again' })
+  @IsOptional()
+  @IsBoolean()
+  excludeAnsweredThemes?: boolean;
 }

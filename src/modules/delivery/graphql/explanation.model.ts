@@ -29,6 +29,9 @@ export class ExplanationModel {
   @Field(() => String, { nullable: true })
   arm: string | null;
 
+  @Field({ description: 'The experiment was concluded: arm is its winner, served to every customer' })
+  experimentConcluded: boolean;
+
   @Field(() => String, { nullable: true, description: 'How the channel was chosen' })
   channelReason: string | null;
 

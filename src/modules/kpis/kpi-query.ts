@@ -1,0 +1,140 @@
+import { BadUserInputError } from '../../common/errors/domain-errors';
+
+/** Dimensions a KPI report can be grouped by. */
+export enum KpiDimension {
+  THEME = 'THEME',
+  ITEM = 'ITEM',
+  CHANNEL = 'CHANNEL',
+  PERSONA = 'PERSONA',
+  ARM = 'ARM',
+  LOCALE = 'LOCALE',
+  DAY = 'DAY',
+  WEEK = 'WEEK',
+}
+
+export interface KpiFilter {
+  theme?: string | null;
+  itemId?: string | null;
+  channel?: string | null;
+  persona?: string | null;
+  experiment?: string | null;
+  locale?: string | null;
+  from?: Date | null;
+  to?: Date | null;
+}
+
+export interface KpiCounts {
+  delivered: number;
+  opened: number;
+  clicked: number;
+  converted: number;
+  responded: number;
+  unsubscribed: number;
+  bounced: number;
+  value: number;
+}
+
+export interface KpiKey {
+  theme: string | null;
+  itemId: string | null;
+  channel: string | null;
+  persona: string | null;
+  experiment: string | null;
+  arm: string | null;
+  locale: string | null;
+  day: Date | null;
+  week: Date | null;
+}
+
+export interface KpiRow extends KpiCounts {
+  key: KpiKey;
+  openRate: number | null;
+  clickRate: number | null;
+  clickToOpenRate: number | null;
+  conversionRate: number | null;
+  responseRate: number | null;
+  unsubscribeRate: number | null;
+  bounceRate: number | null;
+}
+
+/** Without `from`, a report covers this many days before `to`. */
+export const DEFAULT_RANGE_DAYS = 90;
+
+/** Each dimension's columns in the rollup table, as they are selected and grouped. */
+const GROUPED: Record<KpiDimension, { select: string; group: string }> = {
+  THEME: { select: `nullif(theme, '') AS theme`, group: 'theme' },
+  ITEM: { select: 'item_id AS "itemId"', group: 'item_id' },
+  CHANNEL: { select: 'channel', group: 'channel' },
+  PERSONA: { select: 'persona', group: 'persona' },
+  ARM: { select: `nullif(experiment, '') AS experiment, nullif(arm, '') AS arm`, group: 'experiment, arm' },
+  LOCALE: { select: `nullif(locale, '') AS locale`, group: 'locale' },
+  DAY: { select: `date_trunc('day', hour, 'UTC') AS day`, group: `date_trunc('day', hour, 'UTC')` },
+  WEEK: { select: `date_trunc('week', hour, 'UTC') AS week`, group: `date_trunc('week', hour, 'UTC')` },
+};
+
+const COUNTS = `
+  coalesce(sum(events) FILTER (WHERE type = 'DELIVERED'), 0)::float8 AS delivered,
+  coalesce(sum(events) FILTER (WHERE type = 'OPENED'), 0)::float8 AS opened,
+  coalesce(sum(events) FILTER (WHERE type = 'CLICKED'), 0)::float8 AS clicked,
+  coalesce(sum(events) FILTER (WHERE type = 'CONVERTED'), 0)::float8 AS converted,
+  coalesce(sum(events) FILTER (WHERE type = 'RESPONDED'), 0)::float8 AS responded,
+  coalesce(sum(events) FILTER (WHERE type = 'UNSUBSCRIBED'), 0)::float8 AS unsubscribed,
+  coalesce(sum(events) FILTER (WHERE type = 'BOUNCED'), 0)::float8 AS bounced,
+  coalesce(sum(value), 0)::float8 AS value`;
+
+/**
+ * The SQL of one KPI report over the hourly rollups (never the raw events). A rendering that
+ * matched two personas counts once in every report except one grouped by PERSONA, where it
+ * counts for each of them.
+ */
+export function kpiQuery(filter: KpiFilter, groupBy: KpiDimension[], now: Date, maxRows: number): { sql: string; params: unknown[] } {
+  const dimensions = [...new Set(groupBy)];
+  const to = filter.to ?? new Date(Math.ceil(now.getTime() / 3_600_000) * 3_600_000 + 3_600_000);
+  const from = filter.from ?? new Date(to.getTime() - DEFAULT_RANGE_DAYS * 86_400_000);
+  if (from >= to) throw new BadUserInputError('filter.from must be before filter.to', 'filter.from');
+  const params: unknown[] = [from, to];
+  const where = ['hour >= $1', 'hour < $2'];
+  const equal = (column: string, value: string | null | undefined) => {
+    if (value == null) return;
+    params.push(value);
+    where.push(`${column} = $${params.length}`);
+  };
+  equal('theme', filter.theme);
+  equal('item_id', filter.itemId);
+  equal('channel', filter.channel);
+  equal('experiment', filter.experiment);
+  equal('locale', filter.locale);
+  if (filter.persona != null) {
+    params.push([filter.persona]);
+    where.push(`personas @> $${params.length}::text[]`);
+  }
+  const personas = dimensions.includes(KpiDimension.PERSONA)
+    ? `CROSS JOIN LATERAL unnest(CASE WHEN cardinality(personas) = 0 THEN ARRAY[NULL::text] ELSE personas END) AS persona`
+    : '';
+  const select = dimensions.map((dimension) => GROUPED[dimension].select);
+  const group = dimensions.map((dimension) => GROUPED[dimension].group).join(', ');
+  params.push(maxRows + 1);
+  const sql = `SELECT ${[...select, COUNTS].join(', ')} FROM touchpoint_rollups ${personas} WHERE ${where.join(' AND ')}${
+    group ? ` GROUP BY ${group} ORDER BY ${group}` : ''
+  } LIMIT $${params.length}`;
+  return { sql, params };
+}
+
+/** A row of the report, with every rate per delivered rendering (null when nothing was delivered). */
+export function toKpiRow(row: Record<string, unknown>): KpiRow {
+  const counts = Object.fromEntries(['delivered', 'opened', 'clicked', 'converted', 'responded', 'unsubscribed', 'bounced', 'value'].map((name) => [name, Number(row[name])])) as unknown as KpiCounts;
+  const per = (count: number, base: number) => (base > 0 ? count / base : null);
+  const text = (name: string) => (row[name] === undefined ? null : (row[name] as string | null));
+  const date = (name: string) => (row[name] === undefined || row[name] === null ? null : new Date(row[name] as string));
+  return {
+    key: { theme: text('theme'), itemId: text('itemId'), channel: text('channel'), persona: text('persona'), experiment: text('experiment'), arm: text('arm'), locale: text('locale'), day: date('day'), week: date('week') },
+    ...counts,
+    openRate: per(counts.opened, counts.delivered),
+    clickRate: per(counts.clicked, counts.delivered),
+    clickToOpenRate: per(counts.clicked, counts.opened),
+    conversionRate: per(counts.converted, counts.delivered),
+    responseRate: per(counts.responded, counts.delivered),
+    unsubscribeRate: per(counts.unsubscribed, counts.delivered),
+    bounceRate: per(counts.bounced, counts.delivered),
+  };
+}
