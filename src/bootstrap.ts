@@ -13,6 +13,7 @@ import { graphqlUploadExpress } from './modules/assets/graphql-upload';
 import { uploadGate } from './modules/assets/upload-gate';
 import { ApiKeysService } from './modules/auth/api-keys.service';
 import { DemoSeedService } from './modules/demo/demo-seed.service';
+import { DemoTouchpointsService } from './modules/demo/demo-touchpoints.service';
 
 export interface Hub {
   app: NestExpressApplication;
@@ -39,7 +40,10 @@ export async function createHub(config: AppConfig, options: { logger?: LogLevel[
     app.use('/ide-assets', graphqlIdeAssets);
     app.use('/graphql', uploadGate(app.get(ApiKeysService)), graphqlUploadExpress({ maxFileSize: config.assets.maxBytes, maxFiles: 1 }), answerMultipartErrors);
     await app.init();
-    if (config.seedDemoContent) await app.get(DemoSeedService).seedIfEmpty();
+    if (config.seedDemoContent) {
+      const demoItems = await app.get(DemoSeedService).seedIfEmpty();
+      if (demoItems) await app.get(DemoTouchpointsService).generate(demoItems);
+    }
     return {
       app,
       databaseUrl,

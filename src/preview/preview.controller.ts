@@ -34,6 +34,14 @@ export class PreviewController {
     return this.shell;
   }
 
+  @Get('kpis')
+  @Public()
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  @Header('Content-Security-Policy', CONTENT_SECURITY_POLICY)
+  kpis(): string {
+    return this.shell;
+  }
+
   @Get('items/:id')
   @Public()
   @Header('Content-Type', 'text/html; charset=utf-8')

@@ -105,6 +105,38 @@ describe('the preview page in a real browser', () => {
     await page.close();
   });
 
+  it("shows the demo theme's channels side by side and the tweet experiment's arms with their interval and verdict", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1100 } });
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    page.on('request', (request) => {
+      if (!request.url().startsWith(hub.baseUrl)) problems.push(`outside request: ${request.url()}`);
+    });
+    await signIn(page);
+    await page.getByRole('link', { name: 'KPIs' }).click();
+    await page.getByRole('heading', { name: 'Channels side by side' }).waitFor();
+    const table = page.getByRole('table', { name: 'KPIs per channel' });
+    await table.waitFor();
+    const { data } = await gql(hub, '{ kpis(filter: { theme: "zomeractie" }, groupBy: [CHANNEL]) { key { channel } delivered } }', {}, previewKey);
+    for (const row of data!.kpis) {
+      await expect(table.getByRole('row', { name: new RegExp(`^${row.key.channel} ${row.delivered} `) }).count()).resolves.toBe(1);
+    }
+    expect(await page.locator('svg[aria-label="Rates per channel"] rect').count()).toBe(3 * data!.kpis.length);
+    expect(await page.locator('svg[aria-label="Deliveries per day and channel"] polyline').count()).toBe(data!.kpis.length);
+
+    const arms = page.getByRole('table', { name: 'Arms of zomer-tweet' });
+    await arms.waitFor();
+    expect(await arms.getByRole('row').count()).toBe(3);
+    expect(await page.locator('svg[aria-label^="Uplift against A"] line.interval').count()).toBe(1);
+    const experiment = (await gql(hub, '{ experiment(key: "zomer-tweet") { verdict } }', {}, previewKey)).data!.experiment;
+    await page.getByText(experiment.verdict).waitFor();
+    await page.screenshot({ path: path.join(OUTPUT, 'preview-kpis.png'), fullPage: true });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('serves the GraphQL IDE from the hub itself, with no outside requests', async () => {
     const page = await browser.newPage();
     const outside: string[] = [];

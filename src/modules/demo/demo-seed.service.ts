@@ -26,15 +26,16 @@ export class DemoSeedService {
     private readonly assets: AssetsService,
   ) {}
 
-  /** Only an empty database gets the demo: an editor's content is never mixed with it. */
-  async seedIfEmpty(): Promise<void> {
+  /** Only an empty database gets the demo: an editor's content is never mixed with it. Returns the demo items, or null when none were loaded. */
+  async seedIfEmpty(): Promise<ContentItemEntity[] | null> {
     const [items, personas] = await Promise.all([
       this.dataSource.getRepository(ContentItemEntity).count(),
       this.dataSource.getRepository(PersonaEntity).count(),
     ]);
-    if (items > 0 || personas > 0) return;
-    await this.seed();
+    if (items > 0 || personas > 0) return null;
+    const seeded = await this.seed();
     this.logger.log(`Loaded the demo content: ${DEMO_ITEMS.length} items, ${DEMO_PERSONAS.length} personas, ${DEMO_VARIANTS.length} variants`);
+    return seeded;
   }
 
   /** Returns the demo items, published. */

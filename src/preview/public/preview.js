@@ -46,7 +46,7 @@
   }
 
   function show(section) {
-    ['login', 'list', 'item'].forEach(function (id) { $(id).hidden = id !== section; });
+    ['login', 'list', 'item', 'kpis'].forEach(function (id) { $(id).hidden = id !== section; });
     $('main').focus();
   }
 
@@ -85,7 +85,9 @@
 
   function route() {
     var match = /^\/preview\/items\/([0-9a-f-]{36})$/.exec(location.pathname);
-    if (match) openItem(match[1]); else openList();
+    if (match) openItem(match[1]);
+    else if (location.pathname === '/preview/kpis') openKpis();
+    else openList();
   }
 
   function fillPersonaSelects() {
@@ -320,7 +322,128 @@
     return list;
   }
 
+  // KPI view: a theme's channels side by side and its experiments' arms, drawn as inline SVG from the kpis and experiments queries.
+  var SVG = 'http://www.w3.org/2000/svg';
+  var KPI_COUNTS = ['delivered', 'opened', 'clicked', 'converted', 'responded', 'unsubscribed', 'bounced'];
+  var KPI_RATES = [['openRate', 'open'], ['clickRate', 'click-through'], ['conversionRate', 'conversion'], ['responseRate', 'response'], ['unsubscribeRate', 'unsubscribe']];
+
+  function svg(tag, attributes, children) {
+    var node = document.createElementNS(SVG, tag);
+    Object.keys(attributes || {}).forEach(function (name) {
+      if (name === 'text') node.textContent = attributes[name];
+      else node.setAttribute(name, attributes[name]);
+    });
+    (children || []).forEach(function (child) { node.appendChild(child); });
+    return node;
+  }
+
+  function percent(rate) { return rate === null || rate === undefined ? '–' : (rate * 100).toFixed(1) + ' %'; }
+
+  function openKpis(event) {
+    if (event) event.preventDefault();
+    show('kpis');
+    var params = new URLSearchParams(location.search);
+    if (!event && params.get('theme')) $('k-theme').value = params.get('theme');
+    var theme = $('k-theme').value.trim();
+    var to = new Date(Math.ceil(Date.now() / 3600000) * 3600000);
+    var from = new Date(to.getTime() - Number($('k-days').value) * 86400000);
+    var filter = { theme: theme, from: from.toISOString(), to: to.toISOString() };
+    var rowFields = 'key { channel day arm experiment } ' + KPI_COUNTS.join(' ') + ' value ' + KPI_RATES.map(function (rate) { return rate[0]; }).join(' ');
+    $('kpi-error').textContent = '';
+    gql('query($filter: KpiFilter) { channels: kpis(filter: $filter, groupBy: [CHANNEL]) { ' + rowFields + ' } days: kpis(filter: $filter, groupBy: [CHANNEL, DAY]) { key { channel day } delivered converted } ' +
+      'experiments { key status goal winner verdict minSamplePerArm arms { arm exposures conversions rate uplift upliftLow upliftHigh pValue probabilityBest } } }', { filter: filter })
+      .then(function (data) {
+        $('kpi-channels').replaceChildren(channelTable(data.channels), rateChart(data.channels), dailyChart(data.days, from, to));
+        var experiments = data.experiments.filter(function (experiment) { return experiment.arms.some(function (arm) { return arm.exposures > 0; }); });
+        $('kpi-experiments').replaceChildren.apply($('kpi-experiments'), experiments.length ? experiments.map(experimentCard) : [el('p', { className: 'muted', text: 'No experiment has exposures yet.' })]);
+      })
+      .catch(function (error) { $('kpi-error').textContent = error.message; });
+  }
+
+  function channelTable(rows) {
+    if (!rows.length) return el('p', { className: 'muted', text: 'No touchpoints for this theme in this period.' });
+    var head = el('tr', {}, [el('th', { text: 'Channel' })].concat(KPI_COUNTS.map(function (name) { return el('th', { text: name }); }), [el('th', { text: 'value' })], KPI_RATES.map(function (rate) { return el('th', { text: rate[1] }); })));
+    var body = rows.map(function (row) {
+      return el('tr', {}, [el('th', { text: row.key.channel })].concat(
+        KPI_COUNTS.map(function (name) { return el('td', { text: String(row[name]) }); }),
+        [el('td', { text: row.value.toFixed(2) })],
+        KPI_RATES.map(function (rate) { return el('td', { text: percent(row[rate[0]]) }); })));
+    });
+    return el('table', { className: 'kpi-table', 'aria-label': 'KPIs per channel' }, [el('thead', {}, [head]), el('tbody', {}, body)]);
+  }
+
+  // Open, click-through and conversion rate per channel as grouped horizontal bars.
+  function rateChart(rows) {
+    var shown = KPI_RATES.slice(0, 3);
+    var max = Math.max.apply(null, [0.01].concat(rows.map(function (row) { return Math.max.apply(null, shown.map(function (rate) { return row[rate[0]] || 0; })); })));
+    var rowHeight = 14 * shown.length + 10;
+    var chart = svg('svg', { viewBox: '0 0 640 ' + (rows.length * rowHeight + 20), role: 'img', 'aria-label': 'Rates per channel', class: 'kpi-chart rates' });
+    rows.forEach(function (row, index) {
+      var top = 10 + index * rowHeight;
+      chart.appendChild(svg('text', { x: 0, y: top + 14, class: 'label', text: row.key.channel }));
+      shown.forEach(function (rate, rateIndex) {
+        var width = ((row[rate[0]] || 0) / max) * 420;
+        chart.appendChild(svg('rect', { x: 90, y: top + rateIndex * 14, width: width.toFixed(1), height: 11, class: 'bar bar-' + rateIndex }, [svg('title', { text: row.key.channel + ' ' + rate[1] + ': ' + percent(row[rate[0]]) })]));
+        chart.appendChild(svg('text', { x: 96 + width, y: top + rateIndex * 14 + 9, class: 'value', text: rate[1] + ' ' + percent(row[rate[0]]) }));
+      });
+    });
+    return chart;
+  }
+
+  // Deliveries per day, one line per channel.
+  function dailyChart(rows, from, to) {
+    var days = Math.max(1, Math.round((to - from) / 86400000));
+    var start = Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate());
+    var channels = Array.from(new Set(rows.map(function (row) { return row.key.channel; })));
+    var max = Math.max.apply(null, [1].concat(rows.map(function (row) { return row.delivered; })));
+    var chart = svg('svg', { viewBox: '0 0 640 180', role: 'img', 'aria-label': 'Deliveries per day and channel', class: 'kpi-chart daily' });
+    chart.appendChild(svg('line', { x1: 40, y1: 150, x2: 630, y2: 150, class: 'axis' }));
+    chart.appendChild(svg('text', { x: 0, y: 20, class: 'label', text: String(max) }));
+    chart.appendChild(svg('text', { x: 0, y: 150, class: 'label', text: '0' }));
+    channels.forEach(function (channel, index) {
+      var points = rows.filter(function (row) { return row.key.channel === channel; }).map(function (row) {
+        var x = 40 + ((new Date(row.key.day).getTime() - start) / 86400000 / days) * 590;
+        return x.toFixed(1) + ',' + (150 - (row.delivered / max) * 130).toFixed(1);
+      });
+      chart.appendChild(svg('polyline', { points: points.join(' '), class: 'line line-' + (index % 6) }, [svg('title', { text: channel })]));
+      chart.appendChild(svg('text', { x: 40 + index * 95, y: 172, class: 'legend line-' + (index % 6), text: '— ' + channel }));
+    });
+    return chart;
+  }
+
+  function experimentCard(experiment) {
+    var head = el('h3', {}, [el('span', { text: experiment.key + ' (goal ' + experiment.goal.toLowerCase() + ')' }), el('span', { className: 'badge ' + (experiment.winner ? 'PUBLISHED' : ''), text: experiment.status === 'CONCLUDED' ? 'concluded: ' + experiment.winner : experiment.winner ? 'winner: ' + experiment.winner : 'no winner yet' })]);
+    var table = el('table', { className: 'kpi-table', 'aria-label': 'Arms of ' + experiment.key }, [
+      el('thead', {}, [el('tr', {}, ['arm', 'exposures', 'conversions', 'rate', 'uplift', '95 % interval', 'p-value', 'P(best)'].map(function (name) { return el('th', { text: name }); }))]),
+      el('tbody', {}, experiment.arms.map(function (arm) {
+        return el('tr', {}, [arm.arm, String(arm.exposures), String(arm.conversions), percent(arm.rate), percent(arm.uplift),
+          arm.upliftLow === null ? '–' : percent(arm.upliftLow) + ' … ' + percent(arm.upliftHigh), arm.pValue === null ? '–' : arm.pValue.toFixed(4), percent(arm.probabilityBest)].map(function (text) { return el('td', { text: text }); }));
+      })),
+    ]);
+    return el('article', { className: 'card experiment' }, [head, table, intervalChart(experiment), el('p', { className: 'verdict', text: experiment.verdict })]);
+  }
+
+  // Each arm's uplift against the control with its 95 % confidence interval, around a zero line.
+  function intervalChart(experiment) {
+    var compared = experiment.arms.filter(function (arm) { return arm.upliftLow !== null; });
+    var extent = Math.max.apply(null, [0.1].concat(compared.map(function (arm) { return Math.max(Math.abs(arm.upliftLow), Math.abs(arm.upliftHigh)); })));
+    var x = function (uplift) { return (320 + (uplift / extent) * 280).toFixed(1); };
+    var chart = svg('svg', { viewBox: '0 0 640 ' + (30 + compared.length * 26), role: 'img', 'aria-label': 'Uplift against ' + (experiment.arms[0] ? experiment.arms[0].arm : 'the control') + ' with 95 % intervals', class: 'kpi-chart interval' });
+    chart.appendChild(svg('line', { x1: 320, y1: 0, x2: 320, y2: 30 + compared.length * 26, class: 'axis' }));
+    chart.appendChild(svg('text', { x: 324, y: 12, class: 'label', text: '0 % (' + (experiment.arms[0] ? experiment.arms[0].arm : 'control') + ')' }));
+    compared.forEach(function (arm, index) {
+      var y = 30 + index * 26;
+      chart.appendChild(svg('text', { x: 0, y: y + 4, class: 'label', text: arm.arm }));
+      chart.appendChild(svg('line', { x1: x(arm.upliftLow), y1: y, x2: x(arm.upliftHigh), y2: y, class: 'interval' + (arm.upliftLow > 0 || arm.upliftHigh < 0 ? ' significant' : '') }, [svg('title', { text: arm.arm + ': ' + percent(arm.upliftLow) + ' … ' + percent(arm.upliftHigh) })]));
+      chart.appendChild(svg('circle', { cx: x(arm.uplift), cy: y, r: 5, class: 'estimate' }));
+    });
+    return chart;
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
+    $('kpi-form').addEventListener('submit', openKpis);
+    $('nav-kpis').addEventListener('click', function (event) { event.preventDefault(); history.pushState({}, '', '/preview/kpis'); route(); });
+    $('nav-messages').addEventListener('click', function (event) { event.preventDefault(); history.pushState({}, '', '/preview'); route(); });
     $('login-form').addEventListener('submit', signIn);
     $('filters').addEventListener('submit', openList);
     $('logout').addEventListener('click', function () { sessionStorage.removeItem(KEY_STORAGE); location.href = '/preview'; });
