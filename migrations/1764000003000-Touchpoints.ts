@@ -3,7 +3,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * The campaign loop's storage: raw touchpoints partitioned by month (partitions are created by the
  * hub as months come), receipts that make event ids idempotent across partitions, hourly rollups
- * that KPI queries read, the themes each customer answered, and experiments' conclusions.
+ * (and daily ones) that KPI queries read, the themes each customer answered, and experiments' conclusions.
  */
 export class Touchpoints1764000003000 implements MigrationInterface {
   name = 'Touchpoints1764000003000';
@@ -53,6 +53,26 @@ export class Touchpoints1764000003000 implements MigrationInterface {
         value numeric NOT NULL,
         CONSTRAINT touchpoint_rollups_key UNIQUE NULLS NOT DISTINCT (hour, theme, item_id, variant_id, experiment, arm, channel, personas, locale, type)
       )`);
+    // The same counts per UTC day: reports over weeks and months read 24 times fewer rows.
+    await queryRunner.query(`
+      CREATE TABLE touchpoint_daily_rollups (
+        day timestamptz NOT NULL,
+        theme text NOT NULL,
+        item_id uuid,
+        variant_id uuid,
+        experiment text NOT NULL,
+        arm text NOT NULL,
+        channel text NOT NULL,
+        personas text[] NOT NULL,
+        locale text NOT NULL,
+        type text NOT NULL,
+        events bigint NOT NULL,
+        value numeric NOT NULL,
+        CONSTRAINT touchpoint_daily_rollups_key UNIQUE NULLS NOT DISTINCT (day, theme, item_id, variant_id, experiment, arm, channel, personas, locale, type)
+      )`);
+    await queryRunner.query('CREATE INDEX touchpoint_daily_rollups_theme ON touchpoint_daily_rollups (theme, day)');
+    await queryRunner.query('CREATE INDEX touchpoint_daily_rollups_item ON touchpoint_daily_rollups (item_id, day)');
+    await queryRunner.query("CREATE INDEX touchpoint_daily_rollups_experiment ON touchpoint_daily_rollups (experiment, arm) WHERE experiment <> ''");
     await queryRunner.query('CREATE INDEX touchpoint_rollups_theme ON touchpoint_rollups (theme, hour)');
     await queryRunner.query('CREATE INDEX touchpoint_rollups_item ON touchpoint_rollups (item_id, hour)');
     await queryRunner.query("CREATE INDEX touchpoint_rollups_experiment ON touchpoint_rollups (experiment, arm) WHERE experiment <> ''");
@@ -75,6 +95,6 @@ export class Touchpoints1764000003000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('DROP TABLE experiments, customer_answers, touchpoint_rollups, touchpoint_receipts, touchpoints');
+    await queryRunner.query('DROP TABLE experiments, customer_answers, touchpoint_daily_rollups, touchpoint_rollups, touchpoint_receipts, touchpoints');
   }
 }

@@ -178,6 +178,27 @@ describe('touchpoints', () => {
              channel, personas, coalesce(locale, '') AS locale, type, count(*)::int AS events, coalesce(sum(value), 0)::float8 AS value
       FROM touchpoints GROUP BY 1,2,3,4,5,6,7,8,9,10 ORDER BY 1,2,3,4,5,6,7,8,9,10`);
     expect(rollups.rows).toEqual(recount.rows);
+    const daily = await db.query(`SELECT day, theme, item_id, variant_id, experiment, arm, channel, personas, locale, type, events::int, value::float8 FROM touchpoint_daily_rollups ORDER BY 1,2,3,4,5,6,7,8,9,10`);
+    const dailyRecount = await db.query(`
+      SELECT date_trunc('day', occurred_at, 'UTC') AS day, coalesce(theme, '') AS theme, item_id, variant_id, coalesce(experiment, '') AS experiment, coalesce(arm, '') AS arm,
+             channel, personas, coalesce(locale, '') AS locale, type, count(*)::int AS events, coalesce(sum(value), 0)::float8 AS value
+      FROM touchpoints GROUP BY 1,2,3,4,5,6,7,8,9,10 ORDER BY 1,2,3,4,5,6,7,8,9,10`);
+    expect(daily.rows).toEqual(dailyRecount.rows);
+
+    // A range of whole days plus odd hours at both ends reads both rollup tables: it must add up to the raw events of those hours.
+    const editorKey = await createKey(hub, 'EDITOR', 'kpi-reader');
+    const from = new Date(Date.now() - 3 * 86_400_000 - 5 * 3_600_000);
+    from.setUTCMinutes(0, 0, 0);
+    const to = new Date(Date.now() + 3_600_000);
+    to.setUTCMinutes(0, 0, 0);
+    const { data } = await gql(hub, 'query($filter: KpiFilter) { kpis(filter: $filter, groupBy: [CHANNEL]) { key { channel } delivered opened clicked converted unsubscribed value } }', { filter: { from, to } }, editorKey);
+    const raw = await db.query(
+      `SELECT channel, count(*) FILTER (WHERE type = 'DELIVERED')::int AS delivered, count(*) FILTER (WHERE type = 'OPENED')::int AS opened, count(*) FILTER (WHERE type = 'CLICKED')::int AS clicked,
+              count(*) FILTER (WHERE type = 'CONVERTED')::int AS converted, count(*) FILTER (WHERE type = 'UNSUBSCRIBED')::int AS unsubscribed, coalesce(sum(value), 0)::float8 AS value
+       FROM touchpoints WHERE occurred_at >= $1 AND occurred_at < $2 GROUP BY channel ORDER BY channel`,
+      [from, to],
+    );
+    expect(data!.kpis.map(({ key, ...counts }: { key: { channel: string } }) => ({ channel: key.channel, ...counts }))).toEqual(raw.rows);
   });
 
   it('forgets a customer: no raw event, attribute or answer of theirs is left; rollups keep counts', async () => {

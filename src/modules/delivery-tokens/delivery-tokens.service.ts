@@ -1,7 +1,11 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { WeightedLru } from '../../common/cache/weighted-lru';
 import { DeliveryClaims, DeliveryTokenCodec } from './delivery-token';
 import { HubSecretsRepository } from './hub-secrets.repository';
+
+/** Verified tokens remembered (about 0.5 KB each). */
+const VERIFIED_TOKENS = 100_000;
 
 /**
  * Signs the delivery token of every rendering, and reads the ones channel apps hand back. The keys
@@ -11,6 +15,7 @@ import { HubSecretsRepository } from './hub-secrets.repository';
 @Injectable()
 export class DeliveryTokensService implements OnModuleInit {
   private codec: DeliveryTokenCodec | null = null;
+  private readonly verified = new WeightedLru<string, DeliveryClaims>(VERIFIED_TOKENS);
 
   constructor(
     private readonly secrets: HubSecretsRepository,
@@ -26,8 +31,14 @@ export class DeliveryTokensService implements OnModuleInit {
     return this.ready().sign({ ...claims, issuedAt: Math.floor(Date.now() / 1000) });
   }
 
+  /** Renderings are reported several times (delivered, opened, clicked…): a token verified once is not verified again. */
   verify(token: string): DeliveryClaims {
-    return this.ready().verify(token);
+    let claims = this.verified.get(token);
+    if (!claims) {
+      claims = Object.freeze(this.ready().verify(token));
+      this.verified.set(token, claims);
+    }
+    return claims;
   }
 
   private ready(): DeliveryTokenCodec {

@@ -59,6 +59,8 @@ export interface KpiRow extends KpiCounts {
 
 /** Without `from`, a report covers this many days before `to`. */
 export const DEFAULT_RANGE_DAYS = 90;
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
 
 /** Each dimension's columns in the rollup table, as they are selected and grouped. */
 const GROUPED: Record<KpiDimension, { select: string; group: string }> = {
@@ -83,40 +85,54 @@ const COUNTS = `
   coalesce(sum(value), 0)::float8 AS value`;
 
 /**
- * The SQL of one KPI report over the hourly rollups (never the raw events). A rendering that
- * matched two personas counts once in every report except one grouped by PERSONA, where it
- * counts for each of them.
+ * The SQL of one KPI report over the rollups (never the raw events): whole UTC days of the range
+ * from the daily rollups, the hours before the first and after the last whole day from the
+ * hourly ones. A rendering that matched two personas counts once in every report except one
+ * grouped by PERSONA, where it counts for each of them.
  */
 export function kpiQuery(filter: KpiFilter, groupBy: KpiDimension[], now: Date, maxRows: number): { sql: string; params: unknown[] } {
   const dimensions = [...new Set(groupBy)];
-  const to = filter.to ?? new Date(Math.ceil(now.getTime() / 3_600_000) * 3_600_000 + 3_600_000);
-  const from = filter.from ?? new Date(to.getTime() - DEFAULT_RANGE_DAYS * 86_400_000);
+  const to = filter.to ?? new Date(Math.ceil(now.getTime() / HOUR_MS) * HOUR_MS + HOUR_MS);
+  const from = filter.from ?? new Date(to.getTime() - DEFAULT_RANGE_DAYS * DAY_MS);
   if (from >= to) throw new BadUserInputError('filter.from must be before filter.to', 'filter.from');
-  const params: unknown[] = [from, to];
-  const where = ['hour >= $1', 'hour < $2'];
+  const params: unknown[] = [];
+  const parameter = (value: unknown) => `$${params.push(value)}`;
+  const conditions: string[] = [];
   const equal = (column: string, value: string | null | undefined) => {
-    if (value == null) return;
-    params.push(value);
-    where.push(`${column} = $${params.length}`);
+    if (value != null) conditions.push(`${column} = ${parameter(value)}`);
   };
   equal('theme', filter.theme);
   equal('item_id', filter.itemId);
   equal('channel', filter.channel);
   equal('experiment', filter.experiment);
   equal('locale', filter.locale);
-  if (filter.persona != null) {
-    params.push([filter.persona]);
-    where.push(`personas @> $${params.length}::text[]`);
-  }
+  if (filter.persona != null) conditions.push(`personas @> ${parameter([filter.persona])}::text[]`);
+
+  const branch = (table: string, time: string, start: Date, end: Date) =>
+    `SELECT ${time} AS hour, theme, item_id, experiment, arm, channel, personas, locale, type, events, value FROM ${table} WHERE ${[
+      `${time} >= ${parameter(start)}`,
+      `${time} < ${parameter(end)}`,
+      ...conditions,
+    ].join(' AND ')}`;
+  const firstDay = new Date(Math.ceil(from.getTime() / DAY_MS) * DAY_MS);
+  const lastDay = new Date(Math.floor(to.getTime() / DAY_MS) * DAY_MS);
+  const branches =
+    firstDay < lastDay
+      ? [
+          ...(from < firstDay ? [branch('touchpoint_rollups', 'hour', from, firstDay)] : []),
+          branch('touchpoint_daily_rollups', 'day', firstDay, lastDay),
+          ...(lastDay < to ? [branch('touchpoint_rollups', 'hour', lastDay, to)] : []),
+        ]
+      : [branch('touchpoint_rollups', 'hour', from, to)];
+
   const personas = dimensions.includes(KpiDimension.PERSONA)
     ? `CROSS JOIN LATERAL unnest(CASE WHEN cardinality(personas) = 0 THEN ARRAY[NULL::text] ELSE personas END) AS persona`
     : '';
   const select = dimensions.map((dimension) => GROUPED[dimension].select);
   const group = dimensions.map((dimension) => GROUPED[dimension].group).join(', ');
-  params.push(maxRows + 1);
-  const sql = `SELECT ${[...select, COUNTS].join(', ')} FROM touchpoint_rollups ${personas} WHERE ${where.join(' AND ')}${
+  const sql = `SELECT ${[...select, COUNTS].join(', ')} FROM (${branches.join(' UNION ALL ')}) AS rollups ${personas}${
     group ? ` GROUP BY ${group} ORDER BY ${group}` : ''
-  } LIMIT $${params.length}`;
+  } LIMIT ${parameter(maxRows + 1)}`;
   return { sql, params };
 }
 

@@ -1,7 +1,7 @@
 import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import split2 from 'split2';
 import { BadUserInputError } from '../../common/errors/domain-errors';
+import { ndjsonLines, OVERLONG_LINE } from '../../common/http/ndjson-lines';
 import { Role } from '../auth/role.enum';
 import { Roles } from '../auth/roles.decorator';
 import { ReceivedEvent, Rejection, TouchpointsService } from './touchpoints.service';
@@ -19,11 +19,7 @@ interface NdjsonReport {
 /** Touchpoints as NDJSON (one event per line), for channel apps that report in bulk. */
 @Controller('touchpoints')
 export class TouchpointsController {
-  private readonly maxLines: number;
-
-  constructor(private readonly touchpoints: TouchpointsService) {
-    this.maxLines = touchpoints.maxLinesPerRequest;
-  }
+  constructor(private readonly touchpoints: TouchpointsService) {}
 
   @Post()
   @Roles(Role.DELIVERY, Role.EDITOR)
@@ -32,8 +28,8 @@ export class TouchpointsController {
     if (!request.is(['application/x-ndjson', 'application/jsonl'])) {
       throw new BadUserInputError('Send touchpoints as NDJSON: content-type application/x-ndjson, one JSON event per line', 'content-type');
     }
+    const maxLines = this.touchpoints.maxLinesPerRequest;
     const report: NdjsonReport = { accepted: 0, duplicates: 0, rejected: [] };
-    const lines = request.pipe(split2({ maxLength: MAX_LINE_BYTES }));
     let chunk: ReceivedEvent[] = [];
     let lineNumber = 0;
     const flush = async () => {
@@ -43,29 +39,26 @@ export class TouchpointsController {
       report.rejected.push(...outcome.rejected.map(toLine));
       chunk = [];
     };
-    try {
-      for await (const line of lines as AsyncIterable<string>) {
+    reading: for await (const lines of ndjsonLines(request, MAX_LINE_BYTES)) {
+      for (const line of lines) {
         lineNumber += 1;
-        if (lineNumber > this.maxLines) {
-          report.rejected.push({ line: lineNumber, eventId: null, reason: `one request may carry ${this.maxLines} lines; this line and any after it were not read: send them in another request` });
-          break;
+        if (lineNumber > maxLines) {
+          report.rejected.push({ line: lineNumber, eventId: null, reason: `one request may carry ${maxLines} lines; this line and any after it were not read: send them in another request` });
+          // The rest of the body stays unread: the connection cannot carry another request after it.
+          response.setHeader('Connection', 'close');
+          break reading;
         }
-        if (line.trim() === '') continue;
-        const raw = parseLine(line);
-        if (raw === undefined) report.rejected.push({ line: lineNumber, eventId: null, reason: 'the line is not valid JSON' });
-        else chunk.push({ position: lineNumber, raw });
-        if (chunk.length >= CHUNK) await flush();
+        if (line === OVERLONG_LINE) report.rejected.push({ line: lineNumber, eventId: null, reason: `the line is longer than ${MAX_LINE_BYTES} bytes` });
+        else if (line.trim() !== '') {
+          const raw = parseLine(line);
+          if (raw === undefined) report.rejected.push({ line: lineNumber, eventId: null, reason: 'the line is not valid JSON' });
+          else chunk.push({ position: lineNumber, raw });
+        }
       }
-    } catch (error) {
-      if (!isOverlongLine(error)) throw error;
-      report.rejected.push({ line: lineNumber + 1, eventId: null, reason: `the line is longer than ${MAX_LINE_BYTES} bytes; it and any after it were not read` });
-    }
-    if (lineNumber > this.maxLines || lines.destroyed) {
-      // The rest of the body is not read: the connection cannot carry another request after it.
-      request.unpipe(lines);
-      response.setHeader('Connection', 'close');
+      if (chunk.length >= CHUNK) await flush();
     }
     if (chunk.length > 0) await flush();
+    report.rejected.sort((a, b) => a.line - b.line);
     return report;
   }
 }
@@ -80,8 +73,4 @@ function parseLine(line: string): unknown {
 
 function toLine(rejection: Rejection): NdjsonReport['rejected'][number] {
   return { line: rejection.position, eventId: rejection.eventId, reason: rejection.reason };
-}
-
-function isOverlongLine(error: unknown): boolean {
-  return error instanceof Error && /maximum buffer reached/i.test(error.message);
 }

@@ -22,8 +22,8 @@ const COLUMNS = `event_id AS "eventId", type, occurred_at AS "occurredAt", recei
 
 /**
  * Raw touchpoints, their receipts and rollups. One statement stores a batch: the receipts decide
- * which events are new (a replayed event id is skipped), only those are stored, and the rollups
- * and answered themes grow by exactly what was stored, in the same transaction.
+ * which events are new (a replayed event id is skipped), only those are stored, and the hourly
+ * and daily rollups and the answered themes grow by exactly what was stored, in the same transaction.
  */
 @Injectable()
 export class TouchpointsRepository {
@@ -92,6 +92,7 @@ function eventKey(eventId: string): string {
 }
 
 const ROLLUP_KEY = 'hour, theme, item_id, variant_id, experiment, arm, channel, personas, locale, type';
+const DAILY_ROLLUP_KEY = 'day, theme, item_id, variant_id, experiment, arm, channel, personas, locale, type';
 
 // Rows are locked in key order in every statement, so two concurrent batches never wait on each other in a circle.
 const STORE_BATCH = `
@@ -121,6 +122,15 @@ rolled AS (
   GROUP BY ${ROLLUP_KEY}
   ORDER BY ${ROLLUP_KEY}
   ON CONFLICT ON CONSTRAINT touchpoint_rollups_key DO UPDATE SET events = r.events + excluded.events, value = r.value + excluded.value
+),
+rolled_daily AS (
+  INSERT INTO touchpoint_daily_rollups AS d (${DAILY_ROLLUP_KEY}, events, value)
+  SELECT date_trunc('day', occurred_at, 'UTC') AS day, coalesce(theme, '') AS theme, item_id, variant_id, coalesce(experiment, '') AS experiment,
+         coalesce(arm, '') AS arm, channel, personas, coalesce(locale, '') AS locale, type, count(*), coalesce(sum(value), 0)
+  FROM stored
+  GROUP BY ${DAILY_ROLLUP_KEY}
+  ORDER BY ${DAILY_ROLLUP_KEY}
+  ON CONFLICT ON CONSTRAINT touchpoint_daily_rollups_key DO UPDATE SET events = d.events + excluded.events, value = d.value + excluded.value
 ),
 answered AS (
   INSERT INTO customer_answers AS a (customer_id, theme, answered_at)
