@@ -1,7 +1,9 @@
 /**
  * The module boundaries of src/, checked by .ci/run (npm run lint). Dependencies point one way:
  * delivery → channels → selection → content → content-models; a lower layer reaches a higher one
- * only through a port it defines itself (content's KnownChannels, assets' ChannelRenditions).
+ * only through a port it defines itself (content's KnownChannels, assets' ChannelRenditions). The
+ * campaign loop (touchpoints, kpis, experiments) sits below delivery: delivery reads it, never the
+ * other way round.
  */
 const layer = (name) => `^src/modules/${name}/`;
 
@@ -40,6 +42,20 @@ module.exports = {
       severity: 'error',
       comment: 'A renderer touches no repository, database or Nest: everything it needs comes in as input.',
       from: { path: '^src/modules/channels/renderers/' },
+      to: { path: '^src/database/|\\.repository\\.ts$|\\.service\\.ts$|^node_modules/@nestjs/|^node_modules/typeorm/' },
+    },
+    {
+      name: 'the-loop-does-not-import-delivery',
+      severity: 'error',
+      comment: 'Touchpoints, KPIs and experiments learn about renderings from delivery tokens, not from delivery.',
+      from: { path: `${layer('touchpoints')}|${layer('kpis')}|${layer('experiments')}|${layer('delivery-tokens')}` },
+      to: { path: layer('delivery') },
+    },
+    {
+      name: 'statistics-are-pure',
+      severity: 'error',
+      comment: 'Experiment statistics and KPI arithmetic are pure functions, tested against hand-computed values.',
+      from: { path: '^src/modules/experiments/experiment-statistics\\.ts$|^src/modules/kpis/kpi-query\\.ts$|^src/modules/touchpoints/touchpoint\\.ts$' },
       to: { path: '^src/database/|\\.repository\\.ts$|\\.service\\.ts$|^node_modules/@nestjs/|^node_modules/typeorm/' },
     },
     {
