@@ -34,6 +34,11 @@ const OPERATIONS = [
   'mutation($input: CreateVariantInput!) { createVariant(input: $input) { id } }',
   'query($key: String!) { persona(key: $key) { key } }',
   'query($itemId: ID!) { revisions(itemId: $itemId) { revision } }',
+  'mutation($events: [TouchpointInput!]!) { recordTouchpoints(events: $events) { accepted duplicates rejected { index reason } } }',
+  'query($filter: KpiFilter) { kpis(filter: $filter, groupBy: [CHANNEL, PERSONA, DAY]) { key { channel } delivered conversionRate } }',
+  'query($key: String!) { experiment(key: $key) { key arms { arm rate } } }',
+  'mutation($key: String!, $version: Int) { concludeExperiment(key: $key, arm: $key, version: $version) { key } }',
+  'query($key: String!, $first: Int, $after: String) { touchpoints(customerId: $key, first: $first, after: $after) { edges { node { eventId } } } }',
 ];
 
 /** Variables shaped roughly like the real ones, so the fuzzer gets past the outer type checks and into the hub. */
@@ -47,7 +52,25 @@ function plausibleVariables(itemId: string): fc.Arbitrary<Record<string, unknown
       after: hostileText,
       version: fc.integer(),
       key: hostileText,
-      filter: fc.record({ theme: hostileText, search: hostileText, tags: fc.array(hostileText, { maxLength: 3 }), locale: hostileText, model: hostileText }, { requiredKeys: [] }),
+      filter: fc.record({ theme: hostileText, search: hostileText, tags: fc.array(hostileText, { maxLength: 3 }), locale: hostileText, model: hostileText, from: hostileText, to: hostileText, persona: hostileText }, { requiredKeys: [] }),
+      events: fc.array(
+        fc.record(
+          {
+            eventId: hostileText,
+            type: fc.constantFrom('DELIVERED', 'CONVERTED', 'RESPONDED'),
+            occurredAt: fc.oneof(hostileText, fc.constantFrom('2026-11-01T00:00:00Z', '1999-12-31T23:59:59Z', '+275760-09-13T00:00:00Z')),
+            deliveryToken: hostileText,
+            customerId: hostileText,
+            channel: fc.oneof(fc.constantFrom('sms', 'letter'), hostileText),
+            theme: hostileText,
+            value: fc.oneof(fc.double(), fc.constant(1e308)),
+            currency: hostileText,
+            attributes: hostileValue,
+          },
+          { requiredKeys: ['eventId', 'type', 'occurredAt'] },
+        ),
+        { maxLength: 4 },
+      ),
       context,
       input: fc.record(
         {
@@ -120,13 +143,13 @@ describe('fuzzing the running hub with hostile input', () => {
 
   it('never answers 5xx to arbitrary HTTP bodies, content types and paths', async () => {
     const paths = fc.oneof(
-      fc.constantFrom('/graphql', '/health', '/assets', '/preview', '/ide-assets/ide.js'),
+      fc.constantFrom('/graphql', '/health', '/assets', '/preview', '/ide-assets/ide.js', '/touchpoints', '/preview/kpis'),
       fc.tuple(fc.constantFrom('/assets/', '/preview/assets/', '/preview/items/', '/ide-assets/'), hostileText).map(([base, rest]) => base + percentEncoded(rest)),
       fc.tuple(hostileText, hostileText).map(([id, profile]) => `/assets/${percentEncoded(id)}/${percentEncoded(profile)}?w=${percentEncoded(id)}`),
     );
-    const bodies = fc.oneof(fc.string({ maxLength: 200 }), fc.json({ maxDepth: 4 }), fc.jsonValue({ maxDepth: 3 }).map((value) => JSON.stringify({ query: '{ me { role } }', variables: value })));
+    const bodies = fc.oneof(fc.string({ maxLength: 200 }), fc.array(fc.oneof(fc.json({ maxDepth: 3 }), hostileText), { maxLength: 5 }).map((lines) => lines.join('\n')), fc.json({ maxDepth: 4 }), fc.jsonValue({ maxDepth: 3 }).map((value) => JSON.stringify({ query: '{ me { role } }', variables: value })));
     await fc.assert(
-      fc.asyncProperty(paths, bodies, fc.constantFrom('application/json', 'text/plain', 'multipart/form-data; boundary=x', 'application/x-www-form-urlencoded'), fc.constantFrom('GET', 'POST'), async (path, body, contentType, method) => {
+      fc.asyncProperty(paths, bodies, fc.constantFrom('application/json', 'text/plain', 'multipart/form-data; boundary=x', 'application/x-www-form-urlencoded', 'application/x-ndjson'), fc.constantFrom('GET', 'POST'), async (path, body, contentType, method) => {
         const call = method === 'GET' ? request(hub.baseUrl).get(path) : request(hub.baseUrl).post(path).set('Content-Type', contentType).send(body);
         const response = await call.set('Authorization', `Bearer ${editor}`).set('apollo-require-preflight', 'true');
         expectNoServerError(response, `${method} ${path}`);
