@@ -6,6 +6,7 @@ import { AppConfig, APP_CONFIG } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { buildGraphqlOptions } from './graphql/graphql-options';
+import { AssetLookupModule } from './modules/assets/asset-lookup.module';
 import { AssetsModule } from './modules/assets/assets.module';
 import { ApiKeysService } from './modules/auth/api-keys.service';
 import { AuthModule } from './modules/auth/auth.module';
@@ -40,6 +41,7 @@ export class AppModule {
           useFactory: buildGraphqlOptions,
         }),
         HealthModule,
+        AssetLookupModule,
         ContentModelsModule,
         ContentModule,
         PersonasModule,

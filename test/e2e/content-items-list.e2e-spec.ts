@@ -1,4 +1,4 @@
-import { createItem, createPublishedItem } from '../factories/content.factory';
+import { createItem, createPersona, createPublishedItem } from '../factories/content.factory';
 import { createTestApp, errorCode, gql, TestApp } from '../setup/test-app';
 
 const LIST = `query($filter: ContentItemsFilter, $first: Int, $after: String) {
@@ -12,6 +12,7 @@ describe('contentItems: filters and cursor pagination', () => {
 
   beforeAll(async () => {
     hub = await createTestApp();
+    await createPersona(hub, 'trendy-tim');
     for (let index = 0; index < 5; index += 1) {
       const item = await createItem(hub, { metadata: { theme, tags: index % 2 === 0 ? ['even', 'sale'] : ['odd'], personaTags: index === 4 ? ['trendy-tim'] : [] } });
       ids.push(item.id);

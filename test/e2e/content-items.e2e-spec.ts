@@ -1,4 +1,4 @@
-import { createItem, createPublishedItem, ITEM_FIELDS, publishItem } from '../factories/content.factory';
+import { createItem, createPersona, createPublishedItem, ITEM_FIELDS, publishItem } from '../factories/content.factory';
 import { createTestApp, errorCode, gql, TestApp } from '../setup/test-app';
 
 const UPDATE = `mutation($id: ID!, $version: Int!, $input: UpdateContentItemInput!) { updateContentItem(id: $id, version: $version, input: $input) { ${ITEM_FIELDS} } }`;
@@ -9,6 +9,7 @@ describe('content items', () => {
   let hub: TestApp;
   beforeAll(async () => {
     hub = await createTestApp();
+    await createPersona(hub, 'sportieve-sanne');
   });
   afterAll(() => hub.close());
 

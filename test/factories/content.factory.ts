@@ -43,3 +43,9 @@ export async function publishItem(hub: TestApp, item: { id: string; version: num
 export async function createPublishedItem(hub: TestApp, overrides: Record<string, any> = {}): Promise<ItemResult> {
   return publishItem(hub, await createItem(hub, overrides));
 }
+
+/** A persona to target: content may only name personas the hub has. */
+export async function createPersona(hub: TestApp, key: string): Promise<void> {
+  const result = await gql(hub, 'mutation($input: UpsertPersonaInput!) { upsertPersona(input: $input) { key } }', { input: { key, name: key, tone: 'INFORMAL' } });
+  if (!result.data) throw new Error(`upsertPersona failed: ${JSON.stringify(result.errors)}`);
+}

@@ -48,6 +48,7 @@ describe('service tier on a real PostgreSQL', () => {
 
   it('filters pages by theme, tags, persona tags, text and live window in SQL', async () => {
     const theme = `filter-${Date.now()}`;
+    await one.personas.upsert({ key: 'sportieve-sanne', name: 'Sportieve Sanne', tone: Tone.INFORMAL } as never);
     await one.contentItems.create(message({ theme, tags: ['sale', 'zomer'], headline: 'Hardloopschoenen in de uitverkoop' }), EDITOR);
     await one.contentItems.create(message({ theme, tags: ['sale'], personaTags: ['sportieve-sanne'] }), EDITOR);
     await one.contentItems.create(message({ theme, validFrom: new Date('2099-01-01T00:00:00Z') }), EDITOR);

@@ -10,6 +10,11 @@ export class AssetsRepository {
     return this.dataSource.getRepository(AssetEntity).findOne({ where: { id } });
   }
 
+  async existingIds(ids: string[]): Promise<Set<string>> {
+    const rows: { id: string }[] = await this.dataSource.query('SELECT id FROM assets WHERE id = ANY($1::uuid[])', [ids]);
+    return new Set(rows.map((row) => row.id));
+  }
+
   findByHash(hash: string): Promise<AssetEntity | null> {
     return this.dataSource.getRepository(AssetEntity).findOne({ where: { hash } });
   }

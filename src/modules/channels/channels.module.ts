@@ -1,6 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CHANNEL_RENDITIONS } from '../assets/channel-renditions';
 import { KNOWN_CHANNELS } from '../content/known-channels';
+import { TOKEN_SYNTAX } from '../content/content-ports';
+import { checkTokens } from './personalisation/liquid-sandbox';
 import { CHANNEL_RENDERERS, RendererRegistration } from './channel-registrations';
 import { ChannelsService } from './channels.service';
 
@@ -20,8 +22,9 @@ export class ChannelsModule {
         ChannelsService,
         { provide: KNOWN_CHANNELS, useExisting: ChannelsService },
         { provide: CHANNEL_RENDITIONS, useExisting: ChannelsService },
+        { provide: TOKEN_SYNTAX, useValue: { check: checkTokens } },
       ],
-      exports: [ChannelsService, KNOWN_CHANNELS, CHANNEL_RENDITIONS],
+      exports: [ChannelsService, KNOWN_CHANNELS, CHANNEL_RENDITIONS, TOKEN_SYNTAX],
     };
   }
 }

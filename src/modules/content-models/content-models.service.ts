@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { BadUserInputError } from '../../common/errors/domain-errors';
 import { loadContentModels } from './content-model-loader';
-import { validateFields } from './validate-fields';
+import { collectViolations, FieldViolation, validateFields } from './validate-fields';
 import { ContentModelDefinition } from './content-model.types';
 
 /** The content models of content-models/, loaded and validated once at start-up (a broken file stops start-up). */
@@ -19,6 +19,11 @@ export class ContentModelsService {
   /** Checks fields against their model, with the link schemes this hub allows. */
   validate(model: ContentModelDefinition, fields: unknown, basePath: string): Record<string, unknown> {
     return validateFields(model, fields, basePath, this.linkSchemes);
+  }
+
+  /** Every way the fields fail their model, without throwing: for the health report. */
+  violations(model: ContentModelDefinition, fields: unknown, basePath: string): FieldViolation[] {
+    return collectViolations(model, fields, basePath, this.linkSchemes);
   }
 
   list(): ContentModelDefinition[] {

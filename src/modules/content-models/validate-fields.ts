@@ -5,6 +5,8 @@ import { ContentModelDefinition, FieldDefinition } from './content-model.types';
 /** No single text may exceed this, whatever the model says: it keeps rows and renderings bounded. */
 export const MAX_TEXT_LENGTH = 100_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A date, or a date and time with an offset: other spellings ("12/01/2027") depend on who reads them. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 
 export interface FieldViolation {
   path: string;
@@ -16,13 +18,16 @@ export interface FieldViolation {
  * offending path and lists every violation in `extensions.violations`.
  */
 export function validateFields(model: ContentModelDefinition, fields: unknown, basePath = 'fields', linkSchemes: readonly string[] = WEB_LINK_SCHEMES): Record<string, unknown> {
-  const violations = collectViolations(model, fields, basePath, linkSchemes);
-  if (violations.length > 0) {
-    const [first] = violations;
-    const more = violations.length > 1 ? ` (and ${violations.length - 1} more problem${violations.length > 2 ? 's' : ''})` : '';
-    throw new BadUserInputError(`${first.path}: ${first.message}${more}`, first.path, { violations });
-  }
+  refuseViolations(collectViolations(model, fields, basePath, linkSchemes));
   return fields as Record<string, unknown>;
+}
+
+/** One BadUserInputError for all the problems found: the first named, every one in `extensions.violations`. */
+export function refuseViolations(violations: FieldViolation[]): void {
+  if (violations.length === 0) return;
+  const [first] = violations;
+  const more = violations.length > 1 ? ` (and ${violations.length - 1} more problem${violations.length > 2 ? 's' : ''})` : '';
+  throw new BadUserInputError(`${first.path}: ${first.message}${more}`, first.path, { violations });
 }
 
 export function collectViolations(model: ContentModelDefinition, fields: unknown, basePath = 'fields', linkSchemes: readonly string[] = WEB_LINK_SCHEMES): FieldViolation[] {
@@ -60,7 +65,7 @@ function checkValue(field: Omit<FieldDefinition, 'key'>, value: unknown, path: s
     case 'boolean':
       return typeof value === 'boolean' ? [] : fail('must be true or false');
     case 'date':
-      return typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? [] : fail('must be an ISO 8601 date, e.g. 2027-06-01');
+      return typeof value === 'string' && ISO_DATE.test(value) && !Number.isNaN(Date.parse(value)) ? [] : fail('must be an ISO 8601 date, e.g. 2027-06-01 or 2027-06-01T09:00:00Z');
     case 'enum':
       return typeof value === 'string' && field.values?.includes(value) ? [] : fail(`must be one of ${field.values?.join(', ')}`);
     case 'reference':

@@ -36,6 +36,18 @@ export class ContentItemsRepository {
     return this.dataSource.getRepository(ContentItemEntity).findOne({ where: { id } });
   }
 
+  async existingIds(ids: string[]): Promise<Set<string>> {
+    const rows: { id: string }[] = await this.dataSource.query('SELECT id FROM content_items WHERE id = ANY($1::uuid[])', [ids]);
+    return new Set(rows.map((row) => row.id));
+  }
+
+  /** Items that are not archived, in id order after `afterId`: for a health scan in pages. */
+  notArchivedAfter(afterId: string | null, limit: number): Promise<ContentItemEntity[]> {
+    const query = this.dataSource.getRepository(ContentItemEntity).createQueryBuilder('item').where("item.status <> 'ARCHIVED'").orderBy('item.id', 'ASC').limit(limit);
+    if (afterId) query.andWhere('item.id > :afterId', { afterId });
+    return query.getMany();
+  }
+
   async page(query: ContentItemsQuery, first: number, after: PagePosition | null): Promise<ContentItemsPage> {
     const paged = this.filtered(query)
       .orderBy('item.updated_at', 'DESC')

@@ -10,6 +10,10 @@ import { ContentItemsFilter } from './dto/content-items.filter';
 import { CreateContentItemInput } from './dto/create-content-item.input';
 import { UpdateContentItemInput } from './dto/update-content-item.input';
 import { ContentItemConnectionModel, ContentItemModel, RevisionModel } from './models/content-item.model';
+import { ContentHealthModel } from './models/content-health.model';
+import { BadUserInputError } from '../../common/errors/domain-errors';
+
+const MAX_HEALTH_REPORT = 1_000;
 
 @Resolver(() => ContentItemModel)
 export class ContentItemsResolver {
@@ -31,6 +35,13 @@ export class ContentItemsResolver {
   ): Promise<ContentItemConnectionModel> {
     const page = await this.items.list(filter, first, after, principal);
     return { ...page, edges: page.edges.map(({ cursor, node }) => ({ cursor, node: toContentItemModel(node) })) };
+  }
+
+  @Query(() => [ContentHealthModel], { description: 'Stored drafts and published items (not archived) that no longer pass the save-time checks: a model, persona, asset or referenced item changed since' })
+  @Roles(Role.PREVIEW)
+  contentHealth(@Args('first', { type: () => Int, nullable: true, defaultValue: 100 }) first: number): Promise<ContentHealthModel[]> {
+    if (!Number.isInteger(first) || first < 1 || first > MAX_HEALTH_REPORT) throw new BadUserInputError(`first must be from 1 to ${MAX_HEALTH_REPORT}`, 'first');
+    return this.items.health(first);
   }
 
   @Query(() => [RevisionModel], { description: 'Every saved state of an item, newest first' })

@@ -1,10 +1,12 @@
 import { mergePatch } from '../../common/json/merge-patch';
-import { Inject, Injectable } from '@nestjs/common';
-import { BadUserInputError, NotFoundError } from '../../common/errors/domain-errors';
+import { Injectable } from '@nestjs/common';
+import { BadUserInputError, NotFoundError, StaleVersionError } from '../../common/errors/domain-errors';
 import { decodeCursor, encodeCursor } from '../../common/pagination/cursor';
 import { ChangeTopic } from '../../database/change-topics';
 import { ChangeFeed } from '../../database/change-feed.service';
 import { canReadDrafts, Principal } from '../auth/principal';
+import { FieldViolation } from '../content-models/validate-fields';
+import { ContentChecks } from './content-checks.service';
 import { ContentModelsService } from '../content-models/content-models.service';
 import { ContentMetadata, fromSnapshotMetadata, metadataOf } from './content-metadata';
 import { ContentItemsQuery, ContentItemsRepository } from './content-items.repository';
@@ -14,11 +16,11 @@ import { ContentMetadataInput } from './dto/content-metadata.input';
 import { CreateContentItemInput } from './dto/create-content-item.input';
 import { UpdateContentItemInput } from './dto/update-content-item.input';
 import { ContentItemEntity } from './entities/content-item.entity';
-import { KNOWN_CHANNELS, KnownChannels } from './known-channels';
 import { ContentRevisionEntity } from './entities/content-revision.entity';
 
 export const CONTENT_CHANGED = 'content-item-changed' satisfies ChangeTopic;
 export const MAX_PAGE_SIZE = 100;
+const HEALTH_PAGE = 500;
 
 /** Which status changes each workflow mutation allows. */
 const TRANSITIONS: Record<'publish' | 'unpublish' | 'archive', { from: ContentStatus[]; to: ContentStatus }> = {
@@ -40,7 +42,7 @@ export class ContentItemsService {
     private readonly repository: ContentItemsRepository,
     private readonly contentModels: ContentModelsService,
     private readonly changeFeed: ChangeFeed,
-    @Inject(KNOWN_CHANNELS) private readonly channels: KnownChannels,
+    private readonly checks: ContentChecks,
   ) {}
 
   /** DELIVERY keys see only what is live now; anything else is NOT_FOUND to them, so drafts and schedules do not leak by id. */
@@ -72,7 +74,8 @@ export class ContentItemsService {
     const model = this.contentModels.require(input.model);
     const fields = this.contentModels.validate(model, input.fields, 'input.fields');
     const now = new Date();
-    const metadata = this.checkChannels(applyMetadata(emptyMetadata(), input.metadata));
+    const metadata = applyMetadata(emptyMetadata(), input.metadata);
+    await this.checks.check(model, fields, metadata, 'input');
     return this.repository.insert(
       {
         model: model.key,
@@ -92,13 +95,21 @@ export class ContentItemsService {
   }
 
   async update(id: string, version: number, input: UpdateContentItemInput, principal: Principal): Promise<ContentItemEntity> {
-    // Checked under the row lock, after the version: a client with a stale copy always learns it is stale first.
+    // The version first: a client with a stale copy always learns it is stale before anything else.
+    const current = await this.repository.findById(id);
+    if (!current) throw new NotFoundError(`No content item with id ${id}`);
+    if (current.version !== version) throw new StaleVersionError('Content item', id, version, current.version);
+    const model = this.contentModels.require(current.model);
+    const changed = (item: ContentItemEntity) => ({
+      fields: input.fields === undefined ? item.fields : this.contentModels.validate(model, mergePatch(item.fields, input.fields), 'input.fields'),
+      metadata: input.metadata === undefined ? metadataOf(item) : applyMetadata(metadataOf(item), input.metadata),
+    });
+    const planned = changed(current);
+    await this.checks.check(model, planned.fields, planned.metadata, 'input');
+    // Under the row lock the version is checked again: at the same version the row is the one just checked.
     const saved = await this.repository.update(id, version, 'update', (item) => {
       if (input.slug !== undefined) item.slug = input.slug;
-      if (input.fields !== undefined) {
-        item.fields = this.contentModels.validate(this.contentModels.require(item.model), mergePatch(item.fields, input.fields), 'input.fields');
-      }
-      if (input.metadata !== undefined) Object.assign(item, this.checkChannels(applyMetadata(metadataOf(item), input.metadata)));
+      Object.assign(item, { fields: changed(item).fields }, changed(item).metadata);
       touch(item, principal);
     });
     await this.announce(saved);
@@ -126,6 +137,34 @@ export class ContentItemsService {
     const found = await this.repository.findRevision(itemId, revision);
     if (!found) throw new NotFoundError(`Content item ${itemId} has no revision ${revision}`, { path: 'revision' });
     return found;
+  }
+
+  /** Refuses persona keys the hub does not know (for variants, which target personas too). */
+  async checkPersonaTags(tags: string[], path: string): Promise<void> {
+    const [problem] = await this.checks.personaProblems(tags, path);
+    if (problem) throw new BadUserInputError(`${problem.path}: ${problem.message}`, problem.path);
+  }
+
+  /**
+   * Stored content that would not pass today's checks (a model changed, a persona or asset was
+   * deleted, a token the sandbox no longer reads): found here rather than failing at delivery.
+   */
+  async health(limit: number): Promise<{ itemId: string; version: number; slug: string; locale: string; problems: FieldViolation[] }[]> {
+    const unhealthy: { itemId: string; version: number; slug: string; locale: string; problems: FieldViolation[] }[] = [];
+    let afterId: string | null = null;
+    for (;;) {
+      const items = await this.repository.notArchivedAfter(afterId, HEALTH_PAGE);
+      for (const item of items) {
+        const model = this.contentModels.find(item.model);
+        const problems = model
+          ? [...this.contentModels.violations(model, item.fields, 'fields'), ...(await this.checks.problems(model, item.fields, metadataOf(item), ''))].map((problem) => ({ ...problem, path: problem.path.replace(/^\./, '') }))
+          : [{ path: 'model', message: `content model "${item.model}" no longer exists` }];
+        if (problems.length > 0) unhealthy.push({ itemId: item.id, version: item.version, slug: item.slug, locale: item.locale, problems });
+        if (unhealthy.length >= limit) return unhealthy;
+      }
+      if (items.length < HEALTH_PAGE) return unhealthy;
+      afterId = items[items.length - 1].id;
+    }
   }
 
   /** The newest published items, for warming delivery caches. */
@@ -197,13 +236,6 @@ export class ContentItemsService {
     });
     await this.announce(saved);
     return saved;
-  }
-
-  private checkChannels(metadata: ContentMetadata): ContentMetadata {
-    const known = this.channels.keys();
-    const unknown = metadata.channels.find((channel) => !known.includes(channel));
-    if (unknown) throw new BadUserInputError(`Unknown channel "${unknown}" in metadata.channels; channels: ${known.join(', ')}`, 'input.metadata.channels');
-    return metadata;
   }
 
   private announce(item: ContentItemEntity): Promise<void> {

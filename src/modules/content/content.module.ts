@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { ContentModelsModule } from '../content-models/content-models.module';
+import { PersonasModule } from '../personas/personas.module';
+import { ContentChecks } from './content-checks.service';
 import { ContentItemsRepository } from './content-items.repository';
 import { ContentItemConnectionResolver, ContentItemsResolver } from './content-items.resolver';
 import { ContentItemsService } from './content-items.service';
 
 @Module({
-  imports: [ContentModelsModule],
-  providers: [ContentItemsRepository, ContentItemsService, ContentItemsResolver, ContentItemConnectionResolver],
+  imports: [ContentModelsModule, PersonasModule],
+  providers: [ContentItemsRepository, ContentChecks, ContentItemsService, ContentItemsResolver, ContentItemConnectionResolver],
   exports: [ContentItemsService],
 })
 export class ContentModule {}

@@ -1,5 +1,6 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
-import { NotFoundError, StaleVersionError } from '../../common/errors/domain-errors';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { BadUserInputError, NotFoundError, StaleVersionError } from '../../common/errors/domain-errors';
+import { KNOWN_CHANNELS, KnownChannels } from '../content/known-channels';
 import { ChangeTopic } from '../../database/change-topics';
 import { ChangeFeed } from '../../database/change-feed.service';
 import { parseCriteria } from './criteria/parse-criteria';
@@ -20,6 +21,7 @@ export class PersonasService implements OnModuleInit {
   constructor(
     private readonly repository: PersonasRepository,
     private readonly changeFeed: ChangeFeed,
+    @Inject(KNOWN_CHANNELS) private readonly channels: KnownChannels,
   ) {}
 
   onModuleInit(): void {
@@ -43,6 +45,9 @@ export class PersonasService implements OnModuleInit {
   }
 
   async upsert(input: UpsertPersonaInput): Promise<PersonaEntity> {
+    const known = this.channels.keys();
+    const unknown = (input.channelPreferences ?? []).find((channel) => !known.includes(channel));
+    if (unknown !== undefined) throw new BadUserInputError(`Unknown channel "${unknown}" in channelPreferences; channels: ${known.join(', ')}`, 'input.channelPreferences');
     const criteria = input.criteria === undefined || input.criteria === null ? null : parseCriteria(input.criteria, 'input.criteria');
     const saved = await this.repository.withKeyLock(input.key, async (personas) => {
       const existing = await personas.findOne({ where: { key: input.key } });

@@ -32,6 +32,10 @@ export class VariantsService {
     const item = await this.contentItems.get(input.itemId, principal);
     this.validate(item.model, input.channel, input.fields);
     this.checkLocale(input.locale ?? null, item.locale);
+    if (item.channels.length > 0 && !item.channels.includes(input.channel)) {
+      throw new BadUserInputError(`Item ${item.id} is only for ${item.channels.join(', ')}; a ${input.channel} variant of it would never be sent`, 'input.channel');
+    }
+    await this.contentItems.checkPersonaTags(input.personaTags ?? [], 'input.personaTags');
     const saved = await this.variants.insert({
       itemId: item.id,
       channel: input.channel,
@@ -54,6 +58,7 @@ export class VariantsService {
     const item = await this.contentItems.get(existing.itemId, principal);
     if (input.fields !== undefined) this.validate(item.model, existing.channel, input.fields);
     if (input.locale !== undefined) this.checkLocale(input.locale, item.locale);
+    if (input.personaTags) await this.contentItems.checkPersonaTags(input.personaTags, 'input.personaTags');
     const saved = await this.variants.update(id, version, (variant) => {
       if (input.personaTags !== undefined) variant.personaTags = [...new Set(input.personaTags)];
       if (input.locale !== undefined) variant.locale = input.locale;

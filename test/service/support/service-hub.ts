@@ -12,6 +12,9 @@ import { Role } from '../../../src/modules/auth/role.enum';
 import { BUILT_IN_RENDERERS } from '../../../src/modules/channels/built-in-renderers';
 import { ChannelsService } from '../../../src/modules/channels/channels.service';
 import { ContentModelsService } from '../../../src/modules/content-models/content-models.service';
+import { AssetsRepository } from '../../../src/modules/assets/assets.repository';
+import { checkTokens } from '../../../src/modules/channels/personalisation/liquid-sandbox';
+import { ContentChecks } from '../../../src/modules/content/content-checks.service';
 import { ContentItemsRepository } from '../../../src/modules/content/content-items.repository';
 import { ContentItemsService } from '../../../src/modules/content/content-items.service';
 import { DeliveryCatalog } from '../../../src/modules/delivery/delivery-catalog.service';
@@ -66,14 +69,16 @@ export async function createInstance(url: string) {
   const config = loadConfig({});
   const contentModels = new ContentModelsService(config);
   const channels = new ChannelsService(BUILT_IN_RENDERERS, config, undefined as never);
-  const contentItems = new ContentItemsService(new ContentItemsRepository(dataSource), contentModels, changeFeed, channels);
+  const personas = new PersonasService(new PersonasRepository(dataSource), changeFeed, channels);
+  personas.onModuleInit();
+  const contentRepository = new ContentItemsRepository(dataSource);
+  const checks = new ContentChecks(contentRepository, personas, channels, { check: checkTokens }, new AssetsRepository(dataSource));
+  const contentItems = new ContentItemsService(contentRepository, contentModels, changeFeed, checks);
   const variants = new VariantsService(new ChannelVariantsRepository(dataSource), contentItems, contentModels, channels, changeFeed);
   const conclusions = new ExperimentConclusions(new ExperimentsRepository(dataSource), changeFeed);
   conclusions.onModuleInit();
   const catalog = new DeliveryCatalog(contentItems, variants, conclusions, changeFeed);
   catalog.onModuleInit();
-  const personas = new PersonasService(new PersonasRepository(dataSource), changeFeed);
-  personas.onModuleInit();
   return {
     dataSource,
     contentItems,

@@ -117,9 +117,20 @@ export class TokenTemplate {
   }
 }
 
-/** Parses a text once at save time, so a broken token is the editor's error, not a failed send. */
+/** The names a token can read: the customer's attributes, the moment of sending, and the salutation email adds. */
+export const TOKEN_GLOBALS = ['customer', 'now', 'salutation'] as const;
+
+/**
+ * Parses a text once at save time, so a broken token is the editor's error, not a failed send:
+ * syntax and filters (liquidjs names the line and column), and every name the tokens read.
+ */
 export function checkTokens(source: string, field: string): void {
+  if (!/\{[{%]/.test(source)) return;
   TokenTemplate.plain(source, field);
+  const unknown = plain.globalVariableSegmentsSync(source).map((segments) => String(segments[0])).find((root) => !(TOKEN_GLOBALS as readonly string[]).includes(root));
+  if (unknown !== undefined) {
+    throw new BadUserInputError(`${field} has a personalisation token that reads "${unknown}", which content cannot read; tokens read ${TOKEN_GLOBALS.join(', ')} (e.g. {{ customer.firstName }})`, field);
+  }
 }
 
 function isMissing(scope: TokenScope, path: string[]): boolean {
