@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, QueryFailedError, SelectQueryBuilder } from 'typeorm';
-import { ConflictError, NotFoundError, StaleVersionError } from '../../common/errors/domain-errors';
+import { ConflictError, DomainError, NotFoundError, StaleVersionError } from '../../common/errors/domain-errors';
 import { PagePosition } from '../../common/pagination/cursor';
 import { metadataOf, toSnapshotMetadata } from './content-metadata';
 import { ContentStatus, JourneyStage, Purpose } from './content.enums';
@@ -140,6 +140,44 @@ export class ContentItemsRepository {
         const saved = await repository.save(current);
         await this.insertRevision(manager, saved, change);
         return saved;
+      });
+    } catch (error) {
+      throw translateUniqueViolation(error);
+    }
+  }
+
+  /**
+   * Applies `mutate` to every target in one transaction, all or nothing: the rows are locked in id
+   * order (two bulk calls cannot deadlock), and if any target is missing, stale or refused by
+   * `mutate`, nothing is written and each target's problem is answered (null for those that were fine).
+   */
+  async updateMany(targets: { id: string; version: number }[], change: string, mutate: (item: ContentItemEntity) => void): Promise<{ saved: ContentItemEntity[] } | { refused: (DomainError | null)[] }> {
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const repository = manager.getRepository(ContentItemEntity);
+        const rows = await repository.find({ where: { id: In(targets.map((target) => target.id)) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+        const byId = new Map(rows.map((row) => [row.id, row]));
+        const refused = targets.map(({ id, version }) => {
+          const current = byId.get(id);
+          if (!current) return new NotFoundError(`No content item with id ${id}`);
+          if (current.version !== version) return new StaleVersionError('Content item', id, version, current.version);
+          try {
+            mutate(current);
+            return null;
+          } catch (error) {
+            if (error instanceof DomainError) return error;
+            throw error;
+          }
+        });
+        if (refused.some((problem) => problem !== null)) return { refused };
+        const saved: ContentItemEntity[] = [];
+        for (const { id } of targets) {
+          const item = byId.get(id)!;
+          item.version += 1;
+          saved.push(await repository.save(item));
+          await this.insertRevision(manager, item, change);
+        }
+        return { saved };
       });
     } catch (error) {
       throw translateUniqueViolation(error);

@@ -5,7 +5,8 @@ import { Principal } from '../auth/principal';
 import { Role } from '../auth/role.enum';
 import { Roles } from '../auth/roles.decorator';
 import { toContentItemModel, toRevisionModel } from './content-item.mapper';
-import { ContentItemsService } from './content-items.service';
+import { ContentItemsService, MAX_BULK, Transition } from './content-items.service';
+import { BulkChangeModel, ItemVersionInput } from './models/bulk-change.model';
 import { ContentItemsFilter } from './dto/content-items.filter';
 import { CreateContentItemInput } from './dto/create-content-item.input';
 import { UpdateContentItemInput } from './dto/update-content-item.input';
@@ -35,6 +36,32 @@ export class ContentItemsResolver {
   ): Promise<ContentItemConnectionModel> {
     const page = await this.items.list(filter, first, after, principal);
     return { ...page, edges: page.edges.map(({ cursor, node }) => ({ cursor, node: toContentItemModel(node) })) };
+  }
+
+  @Mutation(() => BulkChangeModel, { description: `Publishes up to ${MAX_BULK} items at once, all or none` })
+  @Roles(Role.EDITOR)
+  publishContentItems(@Args('items', { type: () => [ItemVersionInput] }) items: ItemVersionInput[], @CurrentPrincipal() principal: Principal): Promise<BulkChangeModel> {
+    return this.bulk('publish', items, principal);
+  }
+
+  @Mutation(() => BulkChangeModel, { description: `Takes up to ${MAX_BULK} published items back to draft at once, all or none` })
+  @Roles(Role.EDITOR)
+  unpublishContentItems(@Args('items', { type: () => [ItemVersionInput] }) items: ItemVersionInput[], @CurrentPrincipal() principal: Principal): Promise<BulkChangeModel> {
+    return this.bulk('unpublish', items, principal);
+  }
+
+  @Mutation(() => BulkChangeModel, { description: `Archives up to ${MAX_BULK} items at once, all or none` })
+  @Roles(Role.EDITOR)
+  archiveContentItems(@Args('items', { type: () => [ItemVersionInput] }) items: ItemVersionInput[], @CurrentPrincipal() principal: Principal): Promise<BulkChangeModel> {
+    return this.bulk('archive', items, principal);
+  }
+
+  private async bulk(action: Transition, items: ItemVersionInput[], principal: Principal): Promise<BulkChangeModel> {
+    const outcome = await this.items.transitionMany(action, items, principal);
+    return {
+      applied: outcome.applied,
+      items: outcome.items.map(({ id, item, error }) => ({ id, item: item ? toContentItemModel(item) : null, error: error ? { code: error.code, message: error.message } : null })),
+    };
   }
 
   @Query(() => [ContentHealthModel], { description: 'Stored drafts and published items (not archived) that no longer pass the save-time checks: a model, persona, asset or referenced item changed since' })

@@ -1,6 +1,6 @@
 import { mergePatch } from '../../common/json/merge-patch';
 import { Injectable } from '@nestjs/common';
-import { BadUserInputError, NotFoundError, StaleVersionError } from '../../common/errors/domain-errors';
+import { BadUserInputError, DomainError, NotFoundError, StaleVersionError } from '../../common/errors/domain-errors';
 import { decodeCursor, encodeCursor } from '../../common/pagination/cursor';
 import { ChangeTopic } from '../../database/change-topics';
 import { ChangeFeed } from '../../database/change-feed.service';
@@ -22,8 +22,21 @@ export const CONTENT_CHANGED = 'content-item-changed' satisfies ChangeTopic;
 export const MAX_PAGE_SIZE = 100;
 const HEALTH_PAGE = 500;
 
+export type Transition = 'publish' | 'unpublish' | 'archive';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Items one bulk call may change. */
+export const MAX_BULK = 500;
+
+/** A bulk change: applied to all, or to none with each item's problem. */
+export interface BulkOutcome {
+  applied: boolean;
+  items: { id: string; item: ContentItemEntity | null; error: DomainError | null }[];
+}
+
 /** Which status changes each workflow mutation allows. */
-const TRANSITIONS: Record<'publish' | 'unpublish' | 'archive', { from: ContentStatus[]; to: ContentStatus }> = {
+const TRANSITIONS: Record<Transition, { from: ContentStatus[]; to: ContentStatus }> = {
   publish: { from: [ContentStatus.DRAFT, ContentStatus.ARCHIVED], to: ContentStatus.PUBLISHED },
   unpublish: { from: [ContentStatus.PUBLISHED], to: ContentStatus.DRAFT },
   archive: { from: [ContentStatus.DRAFT, ContentStatus.PUBLISHED], to: ContentStatus.ARCHIVED },
@@ -224,18 +237,38 @@ export class ContentItemsService {
     return saved;
   }
 
-  private async transition(id: string, version: number, action: keyof typeof TRANSITIONS, principal: Principal): Promise<ContentItemEntity> {
+  /**
+   * Publishes, unpublishes or archives many items at once, all or nothing: when one cannot change
+   * (missing, stale, wrong status), none does, and the answer says what stopped each.
+   */
+  async transitionMany(action: Transition, targets: { id: string; version: number }[], principal: Principal): Promise<BulkOutcome> {
+    if (targets.length === 0 || targets.length > MAX_BULK) throw new BadUserInputError(`items must have 1 to ${MAX_BULK} entries`, 'items', { limit: MAX_BULK });
+    const malformed = targets.findIndex((target) => !UUID.test(target.id));
+    if (malformed >= 0) throw new BadUserInputError(`items[${malformed}].id is not a content item id (a UUID)`, `items.${malformed}.id`);
+    const duplicate = targets.find((target, index) => targets.findIndex((other) => other.id === target.id) !== index);
+    if (duplicate) throw new BadUserInputError(`Item ${duplicate.id} is in items twice`, 'items');
+    const outcome = await this.repository.updateMany(targets, action, this.transitionOf(action, principal));
+    if ('refused' in outcome) return { applied: false, items: targets.map(({ id }, index) => ({ id, item: null, error: outcome.refused[index] })) };
+    for (const item of outcome.saved) await this.announce(item);
+    return { applied: true, items: outcome.saved.map((item) => ({ id: item.id, item, error: null })) };
+  }
+
+  private async transition(id: string, version: number, action: Transition, principal: Principal): Promise<ContentItemEntity> {
+    const saved = await this.repository.update(id, version, action, this.transitionOf(action, principal));
+    await this.announce(saved);
+    return saved;
+  }
+
+  private transitionOf(action: Transition, principal: Principal): (item: ContentItemEntity) => void {
     const { from, to } = TRANSITIONS[action];
-    const saved = await this.repository.update(id, version, action, (item) => {
+    return (item) => {
       if (!from.includes(item.status)) {
         throw new BadUserInputError(`Cannot ${action} an item that is ${item.status.toLowerCase()}; allowed from ${from.join(' or ')}`, 'id');
       }
       item.status = to;
       if (to === ContentStatus.PUBLISHED) item.publishedAt = new Date();
       touch(item, principal);
-    });
-    await this.announce(saved);
-    return saved;
+    };
   }
 
   private announce(item: ContentItemEntity): Promise<void> {
