@@ -22,6 +22,7 @@ import { PreviewModule } from './preview/preview.module';
 import { TouchpointsModule } from './modules/touchpoints/touchpoints.module';
 import { KpisModule } from './modules/kpis/kpis.module';
 import { ExperimentsModule } from './modules/experiments/experiments.module';
+import { BrandsModule } from './modules/brands/brands.module';
 
 @Module({})
 export class AppModule {
@@ -50,6 +51,7 @@ export class AppModule {
         TouchpointsModule,
         KpisModule,
         ExperimentsModule,
+        BrandsModule,
         DemoModule,
         PreviewModule,
       ],

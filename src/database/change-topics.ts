@@ -8,6 +8,8 @@ export interface ChangeTopics {
   /** A hand-written variant of the item was created, changed or deleted. */
   'channel-variants-changed': { itemId: string };
   'personas-changed': { key: string };
+  /** A brand was set or removed: renderings compiled with the old one are stale. */
+  'brands-changed': Record<string, never>;
   /** An experiment was concluded: delivery sends everyone to its winning arm. */
   'experiment-concluded': { key: string };
   'api-key-revoked': { id: string };

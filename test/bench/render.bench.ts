@@ -4,6 +4,7 @@ import { RenderInput } from '../../src/modules/channels/channel-renderer';
 import { DEFAULT_RENDERER_CONFIG } from '../../src/modules/channels/renderer-config';
 import { GOLDEN_CUSTOMERS, GOLDEN_MESSAGE } from '../../src/modules/channels/test-fixtures/golden-message';
 import { Tone } from '../../src/modules/personas/persona.types';
+import { LOOPWERK_BRAND } from '../../src/modules/channels/test-fixtures/test-brand';
 
 /**
  * `npm run bench:render`: renders per second per channel in one process, cold (compile + fill,
@@ -22,6 +23,7 @@ function input(version: number): RenderInput {
     tone: Tone.INFORMAL,
     images: { email: 'https://hub/a/email', tweet: 'https://hub/a/tweet', inApp2x: 'https://hub/a/2x' },
     config: DEFAULT_RENDERER_CONFIG,
+    brand: LOOPWERK_BRAND,
   };
 }
 

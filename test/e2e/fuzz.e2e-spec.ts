@@ -39,6 +39,9 @@ const OPERATIONS = [
   'query($key: String!) { experiment(key: $key) { key arms { arm rate } } }',
   'mutation($key: String!, $version: Int) { concludeExperiment(key: $key, arm: $key, version: $version) { key } }',
   'query($key: String!, $first: Int, $after: String) { touchpoints(customerId: $key, first: $first, after: $after) { edges { node { eventId } } } }',
+  'mutation($input: UpsertBrandInput!) { upsertBrand(input: $input) { id } }',
+  'mutation($items: [ItemVersionInput!]!) { publishContentItems(items: $items) { applied items { error { code } } } }',
+  'query($first: Int) { contentHealth(first: $first) { itemId } }',
 ];
 
 /** Variables shaped roughly like the real ones, so the fuzzer gets past the outer type checks and into the hub. */
@@ -53,6 +56,7 @@ function plausibleVariables(itemId: string): fc.Arbitrary<Record<string, unknown
       version: fc.integer(),
       key: hostileText,
       filter: fc.record({ theme: hostileText, search: hostileText, tags: fc.array(hostileText, { maxLength: 3 }), locale: hostileText, model: hostileText, from: hostileText, to: hostileText, persona: hostileText }, { requiredKeys: [] }),
+      items: fc.array(fc.record({ id: fc.oneof(fc.constant(itemId), hostileText), version: fc.integer() }), { maxLength: 3 }),
       events: fc.array(
         fc.record(
           {
@@ -88,6 +92,10 @@ function plausibleVariables(itemId: string): fc.Arbitrary<Record<string, unknown
           tone: fc.constantFrom('FORMAL', 'INFORMAL', 'LOUD'),
           criteria: hostileValue,
           channelPreferences: fc.array(hostileText, { maxLength: 3 }),
+          theme: hostileText,
+          senderLines: fc.array(hostileText, { maxLength: 3 }),
+          emailFooter: hostileText,
+          version: fc.oneof(fc.integer(), fc.constant(0)),
         },
         { requiredKeys: [] },
       ),

@@ -6,6 +6,7 @@ import { ChannelRegistry } from './channel-registry';
 import { TokenTemplate } from './personalisation/liquid-sandbox';
 import { DEFAULT_RENDERER_CONFIG } from './renderer-config';
 import { GOLDEN_CUSTOMERS, GOLDEN_MESSAGE } from './test-fixtures/golden-message';
+import { LOOPWERK_BRAND } from './test-fixtures/test-brand';
 
 const now = new Date('2027-07-05T10:00:00Z');
 const registry = new ChannelRegistry(builtInRenderers());
@@ -18,6 +19,7 @@ const input = (locale: string, tone: Tone): RenderInput => ({
   tone,
   images: Object.fromEntries(Object.keys(registry.renditionProfiles()).map((profile) => [profile, `https://hub/a/${profile}`])),
   config: DEFAULT_RENDERER_CONFIG,
+  brand: LOOPWERK_BRAND,
 });
 
 describe('every registered channel renders the golden message', () => {

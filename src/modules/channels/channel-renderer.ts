@@ -2,6 +2,7 @@ import { CustomerAttributes } from '../../common/customer-context';
 import { MessageRoles } from '../content-models/message-roles';
 import { Tone } from '../personas/persona.types';
 import { RenditionSpec } from '../../common/renditions/rendition-spec';
+import { Brand } from './brand';
 import { RendererConfig } from './renderer-config';
 
 /** A constraint a channel declares, listed by the `channels` query. */
@@ -70,6 +71,8 @@ export interface RenderInput {
   /** The print rendition's bytes, for renderers that embed images (the letter). */
   printImage?: Buffer;
   config: RendererConfig;
+  /** Who the message comes from, for the item's theme and locale (sender block, footer, legal line). */
+  brand: Brand;
 }
 
 /** The per-recipient part: filled into a compiled rendering at the last moment. */

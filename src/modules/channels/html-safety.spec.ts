@@ -4,6 +4,7 @@ import { Tone } from '../personas/persona.types';
 import { builtInRenderers } from './built-in-renderers';
 import { RenderInput } from './channel-renderer';
 import { DEFAULT_RENDERER_CONFIG } from './renderer-config';
+import { LOOPWERK_BRAND } from './test-fixtures/test-brand';
 
 /** Known XSS payloads (OWASP filter-evasion cheat sheet style), in markdown and raw HTML. */
 const PAYLOADS = [
@@ -116,6 +117,7 @@ function input(payload: string): RenderInput {
     tone: Tone.INFORMAL,
     images: { email: 'https://hub/a/email' },
     config: DEFAULT_RENDERER_CONFIG,
+    brand: LOOPWERK_BRAND,
   };
 }
 

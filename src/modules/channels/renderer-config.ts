@@ -6,13 +6,11 @@ export interface RendererConfig {
   linkSchemes: readonly string[];
   /** Each channel's declared settings as this hub configures them (channel key → setting → value). */
   settings: Record<string, Record<string, number>>;
-  email: { unsubscribePlaceholder: string; brandName: string };
-  letter: { senderLines: string[] };
+  email: { unsubscribePlaceholder: string };
 }
 
 export const DEFAULT_RENDERER_CONFIG: RendererConfig = {
   linkSchemes: WEB_LINK_SCHEMES,
   settings: {},
-  email: { unsubscribePlaceholder: '%%unsubscribe_url%%', brandName: 'Loopwerk' },
-  letter: { senderLines: ['Loopwerk', 'Postbus 123', '1000 AB Amsterdam'] },
+  email: { unsubscribePlaceholder: '%%unsubscribe_url%%' },
 };

@@ -10,6 +10,7 @@ import { PersonalizeResolver } from './personalize.resolver';
 import { PersonalizeService } from './personalize.service';
 import { IMAGE_SOURCE } from './image-source';
 import { RenderingService } from './rendering.service';
+import { BrandsModule } from '../brands/brands.module';
 import { DeliveryTokensModule } from '../delivery-tokens/delivery-tokens.module';
 import { ExperimentsModule } from '../experiments/experiments.module';
 import { TouchpointsModule } from '../touchpoints/touchpoints.module';
@@ -17,7 +18,7 @@ import { CustomerProfiles } from './customer-profiles.service';
 
 /** Channel apps' side of the hub: channels, hand-written variants, personalize and renderAll. */
 @Module({
-  imports: [ContentModule, ContentModelsModule, PersonasModule, AssetsModule, VariantsModule, DeliveryTokensModule, ExperimentsModule, TouchpointsModule],
+  imports: [ContentModule, ContentModelsModule, PersonasModule, AssetsModule, VariantsModule, DeliveryTokensModule, ExperimentsModule, TouchpointsModule, BrandsModule],
   providers: [DeliveryCatalog, CustomerProfiles, RenderingService, PersonalizeService, PersonalizeResolver, { provide: IMAGE_SOURCE, useExisting: AssetsService }],
 })
 export class DeliveryModule {}

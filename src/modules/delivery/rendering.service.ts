@@ -5,6 +5,8 @@ import { servedProfiles } from '../../common/renditions/rendition-spec';
 import { CustomerContext } from '../../common/customer-context';
 import { BoundedWorkQueue } from '../../common/concurrency/bounded-work-queue';
 import { CompiledRendering, DEFAULT_RENDER_COST, HEAVY_RENDER_COST, ImageRenditions, RenderedOutput } from '../channels/channel-renderer';
+import { BrandsService } from '../brands/brands.service';
+import { Brand } from '../channels/brand';
 import { ChannelsService } from '../channels/channels.service';
 import { ContentModelsService } from '../content-models/content-models.service';
 import { extractRoles } from '../content-models/extract-roles';
@@ -35,6 +37,7 @@ export class RenderingService {
     private readonly channels: ChannelsService,
     private readonly contentModels: ContentModelsService,
     @Inject(IMAGE_SOURCE) private readonly images: ImageSource,
+    private readonly brands: BrandsService,
   ) {}
 
   /** The channels that can render, for choosing one. */
@@ -59,18 +62,19 @@ export class RenderingService {
    * Compiled once per (item version, variant version, channel, tone); only tokens are filled per
    * request. Versions are in the key, so an edit never meets a stale rendering: old ones age out.
    */
-  private compiled(item: ContentItemEntity, variant: ChannelVariantEntity | null, channel: string, tone: Tone | null): Promise<CompiledRendering> {
-    const key = `${item.id}:${item.version}:${variant?.id ?? 'auto'}:${variant?.version ?? 0}:${channel}:${tone ?? '-'}`;
+  private async compiled(item: ContentItemEntity, variant: ChannelVariantEntity | null, channel: string, tone: Tone | null): Promise<CompiledRendering> {
+    const brand = await this.brands.resolve(item.theme, item.locale);
+    const key = `${item.id}:${item.version}:${variant?.id ?? 'auto'}:${variant?.version ?? 0}:${channel}:${tone ?? '-'}:${brand.stamp}`;
     let compiled = this.compiledRenderings.get(key);
     if (!compiled) {
-      compiled = this.compile(item, variant, channel, tone);
+      compiled = this.compile(item, variant, channel, tone, brand.brand);
       compiled.catch(() => this.compiledRenderings.delete(key));
       this.compiledRenderings.set(key, compiled);
     }
     return compiled;
   }
 
-  private async compile(item: ContentItemEntity, variant: ChannelVariantEntity | null, channel: string, tone: Tone | null): Promise<CompiledRendering> {
+  private async compile(item: ContentItemEntity, variant: ChannelVariantEntity | null, channel: string, tone: Tone | null, brand: Brand): Promise<CompiledRendering> {
     const renderer = this.channels.registry.get(channel);
     const model = this.contentModels.require(item.model);
     const fields = { ...item.fields, ...(variant?.fields ?? {}) };
@@ -87,6 +91,7 @@ export class RenderingService {
       images: image.renditions,
       printImage: image.print,
       config: this.channels.rendererConfig,
+      brand,
     });
   }
 

@@ -1,7 +1,20 @@
+import { BrandValues } from '../brands/brand-record';
 import { JourneyStage, Purpose } from '../content/content.enums';
 import { CreateContentItemInput } from '../content/dto/create-content-item.input';
 import { Tone } from '../personas/persona.types';
 import { UpsertPersonaInput } from '../personas/upsert-persona.input';
+
+/** The demo shop: its letters' sender block, its emails' footer and legal line. */
+export const DEMO_BRAND: BrandValues = {
+  theme: null,
+  locale: null,
+  name: 'Loopwerk',
+  senderLines: ['Loopwerk', 'Postbus 123', '1000 AB Amsterdam', 'loopwerk.example'],
+  returnAddress: 'Loopwerk · Postbus 123 · 1000 AB Amsterdam',
+  emailFooter: 'Loopwerk B.V. · Postbus 123 · 1000 AB Amsterdam',
+  legal: 'KvK 12345678 · Prijzen inclusief btw',
+  unsubscribeText: null,
+};
 
 /** Three personas with different tones and channel preferences. */
 export const DEMO_PERSONAS: UpsertPersonaInput[] = [

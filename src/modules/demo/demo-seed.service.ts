@@ -1,14 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { AssetsService } from '../assets/assets.service';
+import { BrandsService } from '../brands/brands.service';
 import { Principal } from '../auth/principal';
 import { Role } from '../auth/role.enum';
 import { ContentItemsService } from '../content/content-items.service';
 import { ContentItemEntity } from '../content/entities/content-item.entity';
-import { PersonaEntity } from '../personas/persona.entity';
 import { PersonasService } from '../personas/personas.service';
 import { VariantsService } from '../variants/variants.service';
-import { DEMO_ITEMS, DEMO_PERSONAS, DEMO_VARIANTS } from './demo-content';
+import { DEMO_BRAND, DEMO_ITEMS, DEMO_PERSONAS, DEMO_VARIANTS } from './demo-content';
 import { drawDemoImage } from './demo-image';
 
 const SEED_PRINCIPAL: Principal = { keyId: null, name: 'demo-seed', role: Role.ADMIN };
@@ -19,7 +18,7 @@ export class DemoSeedService {
   private readonly logger = new Logger(DemoSeedService.name);
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly brands: BrandsService,
     private readonly contentItems: ContentItemsService,
     private readonly personas: PersonasService,
     private readonly variants: VariantsService,
@@ -28,11 +27,8 @@ export class DemoSeedService {
 
   /** Only an empty database gets the demo: an editor's content is never mixed with it. Returns the demo items, or null when none were loaded. */
   async seedIfEmpty(): Promise<ContentItemEntity[] | null> {
-    const [items, personas] = await Promise.all([
-      this.dataSource.getRepository(ContentItemEntity).count(),
-      this.dataSource.getRepository(PersonaEntity).count(),
-    ]);
-    if (items > 0 || personas > 0) return null;
+    const [items, personas] = await Promise.all([(await this.contentItems.list({}, 1, undefined, SEED_PRINCIPAL)).countAll(), this.personas.list()]);
+    if (items > 0 || personas.length > 0) return null;
     const seeded = await this.seed();
     this.logger.log(`Loaded the demo content: ${DEMO_ITEMS.length} items, ${DEMO_PERSONAS.length} personas, ${DEMO_VARIANTS.length} variants`);
     return seeded;
@@ -40,6 +36,7 @@ export class DemoSeedService {
 
   /** Returns the demo items, published. */
   async seed(): Promise<ContentItemEntity[]> {
+    await this.brands.upsert(DEMO_BRAND, undefined, SEED_PRINCIPAL);
     for (const persona of DEMO_PERSONAS) await this.personas.upsert(persona);
     const image = await this.assets.upload(
       { data: await drawDemoImage(), filename: 'zomeractie.jpg', alt: { nl: 'Een hardloper in de zomerzon', en: 'A runner in the summer sun' }, focalX: 0.33, focalY: 0.5, tags: ['zomeractie'] },

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AssetsModule } from '../assets/assets.module';
+import { BrandsModule } from '../brands/brands.module';
 import { ContentModule } from '../content/content.module';
 import { VariantsModule } from '../variants/variants.module';
 import { PersonasModule } from '../personas/personas.module';
@@ -9,7 +10,7 @@ import { DemoSeedService } from './demo-seed.service';
 import { DemoTouchpointsService } from './demo-touchpoints.service';
 
 @Module({
-  imports: [ContentModule, PersonasModule, VariantsModule, AssetsModule, DeliveryTokensModule, TouchpointsModule],
+  imports: [ContentModule, PersonasModule, VariantsModule, AssetsModule, BrandsModule, DeliveryTokensModule, TouchpointsModule],
   providers: [DemoSeedService, DemoTouchpointsService],
   exports: [DemoSeedService, DemoTouchpointsService],
 })

@@ -37,7 +37,8 @@ export class ExperimentsRepository {
       await manager.query("INSERT INTO experiments (key, status, version) VALUES ($1, 'RUNNING', 0) ON CONFLICT (key) DO NOTHING", [key]);
       const [current] = await manager.query('SELECT version FROM experiments WHERE key = $1 FOR UPDATE', [key]);
       if (expectedVersion !== undefined && current.version !== expectedVersion) throw new StaleVersionError('Experiment', key, expectedVersion, current.version);
-      const [saved] = await manager.query(
+      // TypeORM answers an UPDATE … RETURNING with [rows, count].
+      const [[saved]] = await manager.query(
         `UPDATE experiments SET status = 'CONCLUDED', winner = $2, version = version + 1, concluded_at = now(), concluded_by = $3 WHERE key = $1 RETURNING ${COLUMNS}`,
         [key, winner, author],
       );

@@ -2,6 +2,7 @@ import { RenderInput } from '../channel-renderer';
 import { DEFAULT_RENDERER_CONFIG } from '../renderer-config';
 import { Tone } from '../../personas/persona.types';
 import { EmailRenderer } from './email.renderer';
+import { LOOPWERK_BRAND } from '../test-fixtures/test-brand';
 
 const renderer = new EmailRenderer();
 const now = new Date('2027-07-05T10:00:00Z');
@@ -23,6 +24,7 @@ const input = (overrides: Record<string, unknown> = {}, tone: Tone | null = Tone
   tone,
   images: { email: 'https://hub.example/assets/a/email' },
   config: DEFAULT_RENDERER_CONFIG,
+  brand: LOOPWERK_BRAND,
 });
 
 describe('EmailRenderer', () => {

@@ -37,20 +37,22 @@ export class EmailRenderer implements ChannelRenderer {
   ];
 
   /**
-   * MJML layouts by shape (which blocks are present, language), compiled once and kept as the
+   * MJML layouts by shape (which blocks are present), compiled once and kept as the
    * static HTML between the content slots: each message stores only its own slot contents.
    */
   private readonly skeletons = new Map<string, Promise<Skeleton>>();
 
   async compile(input: RenderInput): Promise<CompiledRendering> {
-    const { roles, overrides, config, locale, tone } = input;
+    const { roles, overrides, config, locale, tone, brand } = input;
     const vault = new TokenVault();
     const protectText = (text: string | undefined) => escapeHtml(vault.protect(text ?? ''));
     const subject = TokenTemplate.plain(String(overrides.subject ?? roles.headline ?? ''), 'fields.subject');
     const preheader = TokenTemplate.plain(String(overrides.preheader ?? (roles.summary ? markdownToInlineText(roles.summary) : '')), 'fields.preheader');
     const image = input.images.email ?? input.images.original;
     const cta = roles.callToAction;
-    const shape: EmailShape = { image: Boolean(image), cta: Boolean(cta), signOff: Boolean(roles.signOff), legal: Boolean(roles.legal), language: locale.split('-')[0], unsubscribe: config.email.unsubscribePlaceholder };
+    const legal = [roles.legal, brand.legal].filter(Boolean).join(' — ');
+    const unsubscribeText = brand.unsubscribeText ?? phrasesFor(locale).unsubscribe;
+    const shape: EmailShape = { image: Boolean(image), cta: Boolean(cta), signOff: Boolean(roles.signOff), legal: Boolean(legal), footer: Boolean(brand.emailFooter), unsubscribe: config.email.unsubscribePlaceholder };
     const slots: Record<string, string> = {
       IMAGESRC: escapeHtml(image ?? ''),
       IMAGEALT: protectText(roles.image?.alt),
@@ -59,16 +61,18 @@ export class EmailRenderer implements ChannelRenderer {
       CTAURL: protectText(cta?.url),
       CTALABEL: protectText(cta?.label),
       SIGNOFF: protectText(roles.signOff),
-      LEGAL: protectText(roles.legal),
+      LEGAL: protectText(legal),
+      FOOTER: escapeHtml(brand.emailFooter ?? ''),
+      UNSUBSCRIBE: escapeHtml(unsubscribeText),
     };
     const skeleton = await this.skeleton(shape);
     const guards: Record<string, (html: string) => string> = { IMAGESRC: htmlGuards.url(config.linkSchemes), CTAURL: htmlGuards.url(config.linkSchemes), BODY: htmlGuards.fragment };
     const slotTemplates = skeleton.slots.map((slot) =>
       TokenTemplate.html(slot === 'SALUTATION' ? '{{ salutation }}' : vault.restore(slots[slot] ?? ''), 'fields', guards[slot] ?? htmlGuards.text),
     );
-    const unsubscribe = `${phrasesFor(locale).unsubscribe}: {% raw %}${config.email.unsubscribePlaceholder}{% endraw %}`;
+    const unsubscribe = `${unsubscribeText}: {% raw %}${config.email.unsubscribePlaceholder}{% endraw %}`;
     const text = TokenTemplate.plain(
-      [roles.headline, '{{ salutation }}', roles.body ? markdownToPlainText(roles.body) : '', cta ? `${cta.label}: ${cta.url}` : '', roles.signOff, roles.legal, unsubscribe].filter(Boolean).join('\n\n'),
+      [roles.headline, '{{ salutation }}', roles.body ? markdownToPlainText(roles.body) : '', cta ? `${cta.label}: ${cta.url}` : '', roles.signOff, legal, brand.emailFooter, unsubscribe].filter(Boolean).join('\n\n'),
       'fields',
     );
     return {
@@ -147,7 +151,7 @@ interface EmailShape {
   cta: boolean;
   signOff: boolean;
   legal: boolean;
-  language: string;
+  footer: boolean;
   unsubscribe: string;
 }
 
@@ -173,7 +177,7 @@ function skeletonSource(shape: EmailShape): string {
     </mj-section>
     <mj-section padding="16px 8px">
       <mj-column>
-        <mj-text font-size="12px" line-height="18px" color="#6b7280">${shape.legal ? 'LQSLOTLEGALX<br />' : ''}<a href="${escapeHtml(shape.unsubscribe)}" style="color:#6b7280">${phrasesFor(shape.language).unsubscribe}</a></mj-text>
+        <mj-text font-size="12px" line-height="18px" color="#6b7280">${shape.legal ? 'LQSLOTLEGALX<br />' : ''}${shape.footer ? 'LQSLOTFOOTERX<br />' : ''}<a href="${escapeHtml(shape.unsubscribe)}" style="color:#6b7280">LQSLOTUNSUBSCRIBEX</a></mj-text>
       </mj-column>
     </mj-section>
   </mj-body>

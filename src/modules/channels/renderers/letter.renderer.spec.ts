@@ -3,6 +3,7 @@ import { RenderInput } from '../channel-renderer';
 import { DEFAULT_RENDERER_CONFIG } from '../renderer-config';
 import { pdfText } from '../test-fixtures/pdf-text';
 import { LetterRenderer } from './letter.renderer';
+import { LOOPWERK_BRAND } from '../test-fixtures/test-brand';
 
 const renderer = new LetterRenderer();
 const now = new Date('2026-11-24T10:00:00Z');
@@ -17,9 +18,32 @@ const input = (locale: string, tone: Tone | null, body = 'Het is **zomer**.\n\n#
   tone,
   images: {},
   config: DEFAULT_RENDERER_CONFIG,
+  brand: LOOPWERK_BRAND,
 });
 
 describe('LetterRenderer', () => {
+  it("prints the brand's sender block, return line and legal line, and the call to action with a QR code", async () => {
+    const brand = { ...LOOPWERK_BRAND, senderLines: ['Loopwerk', 'Postbus 123', '1000 AB Amsterdam'], returnAddress: 'Loopwerk · Antwoordnummer 1', legal: 'KvK 12345678' };
+    const base = input('nl', Tone.FORMAL);
+    const output = await (await renderer.compile({ ...base, brand, roles: { ...base.roles, callToAction: { label: 'Bekijk de actie', url: 'https://example.com/zomer?klant={{ customer.lastName | url_encode }}' } } })).fill({ attributes: devries, now });
+    const text = await pdfText(output.parts.pdf as Buffer);
+    expect(text).toContain('Postbus 123');
+    expect(text).toContain('Loopwerk · Antwoordnummer 1');
+    expect(text).toContain('Bekijk de actie');
+    expect(text).toContain('https://example.com/zomer?klant=De+Vries');
+    expect(text).toContain('KvK 12345678');
+    expect(output.parts.html).toContain('<div class="qr" role="img" aria-label="QR code: https://example.com/zomer?klant=De+Vries"');
+    expect(output.text).toContain('Bekijk de actie: https://example.com/zomer?klant=De+Vries');
+    expect(output.warnings).toEqual([]);
+  });
+
+  it('leaves out a call to action whose link the hub does not allow, and warns about a missing brand', async () => {
+    const base = input('nl', Tone.FORMAL);
+    const output = await (await renderer.compile({ ...base, brand: { ...LOOPWERK_BRAND, senderLines: [] }, roles: { ...base.roles, callToAction: { label: 'Klik', url: 'javascript:alert(1)' } } })).fill({ attributes: devries, now });
+    expect(output.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/No brand is set/), expect.stringMatching(/call to action was left out/)]));
+    expect(output.parts.html).not.toContain('javascript:');
+  });
+
   it('produces a real A4 PDF with the address, the date in the locale, a formal salutation and the rendered body', async () => {
     const output = await (await renderer.compile(input('nl', Tone.FORMAL))).fill({ attributes: devries, now });
     const pdf = output.parts.pdf as Buffer;

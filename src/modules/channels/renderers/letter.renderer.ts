@@ -2,6 +2,9 @@ import { marked, Token, Tokens } from 'marked';
 import PDFDocument from 'pdfkit';
 import { CustomerAttributes } from '../../../common/customer-context';
 import { RenditionSpec } from '../../../common/renditions/rendition-spec';
+import { safeLinkUrl } from '../../../common/urls/safe-url';
+import { returnLine } from '../brand';
+import { qrHtml, qrModules, QUIET_ZONE } from '../letter/qr-code';
 import { ChannelRenderer, CompiledRendering, OutputPart, RenderInput } from '../channel-renderer';
 import { escapeHtml } from '../html/escape-html';
 import { htmlGuards } from '../html/html-guard';
@@ -49,7 +52,7 @@ export class LetterRenderer implements ChannelRenderer {
   readonly constraints = [{ name: 'pages', limit: null, description: 'pages of A4; lines are never split across pages' }];
 
   async compile(input: RenderInput): Promise<CompiledRendering> {
-    const { roles, locale, tone, config } = input;
+    const { roles, locale, tone, config, brand } = input;
     const vault = new TokenVault();
     const blocks = marked.lexer(vault.protect(roles.body ?? '')).flatMap((token) => toBlocks(token, vault));
     const headline = TokenTemplate.plain(roles.headline ?? '', 'fields.headline');
@@ -64,30 +67,37 @@ export class LetterRenderer implements ChannelRenderer {
       signOff: htmlText(roles.signOff, 'fields.signOff'),
       legal: htmlText(roles.legal, 'fields.legal'),
     };
-    const senderLines = config.letter.senderLines;
+    const senderLines = brand.senderLines;
+    const ctaLabel = TokenTemplate.plain(roles.callToAction?.label ?? '', 'fields.callToAction.label');
+    const ctaUrl = TokenTemplate.plain(roles.callToAction?.url ?? '', 'fields.callToAction.url');
     const phrases = phrasesFor(locale);
     return {
       fill: (recipient) => {
         const warnings: string[] = [];
         const scope: TokenScope & Record<string, unknown> = { customer: recipient.attributes, now: recipient.now };
+        if (senderLines.length === 0) warnings.push('No brand is set for this theme and locale, so the letter has no sender block (set one with upsertBrand)');
+        const cta = roles.callToAction ? callToAction(ctaLabel.render(scope, warnings), ctaUrl.render(scope, warnings), config.linkSchemes, warnings) : null;
         const address = addressLines(recipient.attributes);
         if (address.length < 2) warnings.push('The customer has no complete postal address (address.lines, postalCode, city); the address window is incomplete');
         const greeting = salutation(locale, tone, recipient.attributes);
         const date = formatLetterDate(locale, recipient.now);
-        const texts = { headline: headline.render(scope, warnings), signOff: signOff.render(scope, warnings), legal: legal.render(scope, warnings) };
-        const { pdf, pageCount } = drawPdf({ fonts: this.fonts, blocks, scope, warnings, senderLines, address, greeting, date, texts, image: input.printImage, pageLabel: phrases.page, title: texts.headline });
+        const legalText = [legal.render(scope, warnings), brand.legal ?? ''].filter(Boolean).join('\n');
+        const texts = { headline: headline.render(scope, warnings), signOff: signOff.render(scope, warnings), legal: legalText };
+        const { pdf, pageCount } = drawPdf({ fonts: this.fonts, blocks, scope, warnings, senderLines, returnLine: returnLine(brand), address, greeting, date, texts, cta, image: input.printImage, pageLabel: phrases.page, title: texts.headline });
         const html = printHtmlDocument({
           headline: printParts.headline.render(scope, warnings),
           bodyHtml: printParts.body.render(scope, warnings),
           signOff: printParts.signOff.render(scope, warnings),
-          legal: printParts.legal.render(scope, warnings),
+          legal: [printParts.legal.render(scope, warnings), escapeHtml(brand.legal ?? '')].filter(Boolean).join('<br>'),
+          cta: cta ? `<div class="cta"><p><strong>${escapeHtml(cta.label)}</strong><br>${escapeHtml(cta.url)}</p>${qrHtml(cta.url, QR_MM, `QR code: ${escapeHtml(cta.url)}`)}</div>` : '',
+          returnLine: escapeHtml(returnLine(brand)),
           address: address.map(escapeHtml),
           salutation: escapeHtml(greeting),
           date: escapeHtml(date),
           senderLines: senderLines.map(escapeHtml),
           locale: escapeHtml(locale),
         });
-        const text = [address.join('\n'), date, '', texts.headline, '', greeting, '', plainBody.render(scope, warnings), '', texts.signOff, '', texts.legal].join('\n').trim();
+        const text = [address.join('\n'), date, '', texts.headline, '', greeting, '', plainBody.render(scope, warnings), '', cta ? `${cta.label}: ${cta.url}` : '', '', texts.signOff, '', texts.legal].join('\n').replace(/\n{3,}/g, '\n\n').trim();
         return { text, warnings, metrics: [{ name: 'pages', value: pageCount, limit: null }], parts: { pdf, pdfBase64: pdf.toString('base64'), html, pageCount } };
       },
     };
@@ -103,10 +113,12 @@ interface DrawRequest {
   scope: TokenScope;
   warnings: string[];
   senderLines: string[];
+  returnLine: string;
   address: string[];
   greeting: string;
   date: string;
   texts: { headline: string; signOff: string; legal: string };
+  cta: PrintedCallToAction | null;
   image: Buffer | undefined;
   pageLabel: (page: number, pages: number) => string;
   title: string;
@@ -116,7 +128,7 @@ function drawPdf(request: DrawRequest): { pdf: Buffer; pageCount: number } {
   const doc = new PDFDocument({ size: 'A4', margins: MARGIN, bufferPages: true, info: { Title: request.title, Creator: 'Facet' } });
   const write = (text: string, style: TextStyle, options: PDFKit.Mixins.TextOptions = {}, at?: { x: number; y: number }) => writeText(doc, request.fonts, request.warnings, text, style, options, at);
   write(request.senderLines.join('\n'), { size: 9, color: '#333333' }, { width: 65 * MM, align: 'right' }, { x: 125 * MM, y: MARGIN.top });
-  write(request.senderLines.join(' · '), { size: 7, color: '#555555' }, { width: ADDRESS_WINDOW.width - 10 * MM, lineBreak: false, ellipsis: true }, { x: ADDRESS_WINDOW.left + 5 * MM, y: ADDRESS_WINDOW.top + 3 * MM });
+  write(request.returnLine, { size: 7, color: '#555555' }, { width: ADDRESS_WINDOW.width - 10 * MM, lineBreak: false, ellipsis: true }, { x: ADDRESS_WINDOW.left + 5 * MM, y: ADDRESS_WINDOW.top + 3 * MM });
   write(request.address.join('\n'), { size: 10 }, { width: ADDRESS_WINDOW.width - 10 * MM, height: ADDRESS_WINDOW.height - 14 * MM, ellipsis: true }, { x: ADDRESS_WINDOW.left + 5 * MM, y: ADDRESS_WINDOW.top + 12 * MM });
   write(request.date, { size: 10 }, { width: doc.page.width - MARGIN.left - MARGIN.right, align: 'right' }, { x: MARGIN.left, y: 98 * MM });
   write(request.texts.headline, { size: 12, bold: true }, {}, { x: MARGIN.left, y: BODY_TOP });
@@ -132,6 +144,7 @@ function drawPdf(request: DrawRequest): { pdf: Buffer; pageCount: number } {
   write(request.greeting, { size: 11 });
   doc.moveDown(0.6);
   for (const block of request.blocks) drawBlock(doc, block, request);
+  if (request.cta) drawCallToAction(doc, request.cta, request);
   if (request.texts.signOff) {
     keepLinesTogether(doc, 3);
     write(request.texts.signOff, { size: 11 });
@@ -289,9 +302,44 @@ export function addressLines(customer: CustomerAttributes): string[] {
   return [name, ...lines, place, typeof address.country === 'string' ? address.country.toUpperCase() : ''].filter(Boolean);
 }
 
+interface PrintedCallToAction {
+  label: string;
+  url: string;
+}
+
+/** The call to action as print shows it: the link must be one the hub allows, or it is left out with a warning. */
+function callToAction(label: string, url: string, linkSchemes: readonly string[], warnings: string[]): PrintedCallToAction | null {
+  const safe = safeLinkUrl(url, linkSchemes);
+  if (!safe || !label.trim()) {
+    warnings.push('The call to action was left out of the letter: it needs a label and a link the hub allows');
+    return null;
+  }
+  return { label: label.trim(), url: safe };
+}
+
+const QR_MM = 25;
+
+/** Label and address beside a QR code of the link, kept on one page. */
+function drawCallToAction(doc: PDFKit.PDFDocument, cta: PrintedCallToAction, request: DrawRequest): void {
+  const size = QR_MM * MM;
+  if (doc.y + size + 6 * MM > doc.page.height - MARGIN.bottom) doc.addPage();
+  doc.moveDown(0.4);
+  const top = doc.y;
+  const modules = qrModules(cta.url);
+  const cell = size / (modules.length + 2 * QUIET_ZONE);
+  modules.forEach((row, y) => row.forEach((dark, x) => dark && doc.rect(MARGIN.left + (x + QUIET_ZONE) * cell, top + (y + QUIET_ZONE) * cell, cell, cell)));
+  doc.fillColor('#000000').fill();
+  const textLeft = MARGIN.left + size + 4 * MM;
+  const textWidth = doc.page.width - MARGIN.right - textLeft;
+  writeText(doc, request.fonts, request.warnings, cta.label, { size: 11, bold: true }, { width: textWidth }, { x: textLeft, y: top + 6 * MM });
+  writeText(doc, request.fonts, request.warnings, cta.url, { size: 9, color: '#333333' }, { width: textWidth });
+  doc.x = MARGIN.left;
+  doc.y = top + size + 2 * MM;
+}
+
 /** The print document around parts that are already escaped or sanitised (each filled part passed its guard). */
-function printHtmlDocument(parts: { headline: string; bodyHtml: string; signOff: string; legal: string; address: string[]; salutation: string; date: string; senderLines: string[]; locale: string }): string {
-  const { headline, bodyHtml, signOff, legal, address, salutation: greeting, date, senderLines, locale } = parts;
+function printHtmlDocument(parts: { headline: string; bodyHtml: string; signOff: string; legal: string; cta: string; address: string[]; salutation: string; date: string; senderLines: string[]; returnLine: string; locale: string }): string {
+  const { headline, bodyHtml, signOff, legal, cta, address, salutation: greeting, date, senderLines, returnLine: returnAddress, locale } = parts;
   const mm = (value: number) => `${value}mm`;
   return `<!doctype html>
 <html lang="${locale}">
@@ -310,16 +358,22 @@ function printHtmlDocument(parts: { headline: string; bodyHtml: string; signOff:
   p, li { line-height: 1.4; orphans: 3; widows: 3; }
   h2, h3 { font-size: 12pt; break-after: avoid; }
   .legal { font-size: 8pt; color: #555; margin-top: 10mm; }
+  .cta { display: flex; gap: 4mm; align-items: center; break-inside: avoid; }
+  .cta p { margin: 0; }
+  .qr { display: grid; flex: none; background: #fff; }
+  .qr i { display: block; }
+  .qr i.b { background: #000; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 </style>
 </head>
 <body>
 <div class="page">
   <div class="sender">${senderLines.join('<br>')}</div>
-  <div class="window" data-window="address"><div class="return">${senderLines.join(' · ')}</div>${address.map((line) => `${line}<br>`).join('')}</div>
+  <div class="window" data-window="address"><div class="return">${returnAddress}</div>${address.map((line) => `${line}<br>`).join('')}</div>
   <div class="date">${date}</div>
   <h1>${headline}</h1>
   <p>${greeting}</p>
   ${bodyHtml}
+  ${cta}
   <p>${signOff}</p>
   <div class="legal">${legal}</div>
 </div>

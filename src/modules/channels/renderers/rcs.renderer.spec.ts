@@ -4,6 +4,7 @@ import { Tone } from '../../personas/persona.types';
 import { RenderInput } from '../channel-renderer';
 import { DEFAULT_RENDERER_CONFIG } from '../renderer-config';
 import { RCS_DESCRIPTION_LIMIT, RCS_SUGGESTION_LIMIT, RCS_SUGGESTIONS, RCS_TITLE_LIMIT, RcsRenderer } from './rcs.renderer';
+import { LOOPWERK_BRAND } from '../test-fixtures/test-brand';
 
 const renderer = new RcsRenderer();
 const now = new Date('2027-07-05T10:00:00Z');
@@ -17,6 +18,7 @@ const input = (roles: RenderInput['roles'], overrides: Record<string, unknown> =
   tone: Tone.INFORMAL,
   images: { rcsShort: 'https://hub/a/short', rcsMedium: 'https://hub/a/medium', rcsTall: 'https://hub/a/tall' },
   config: DEFAULT_RENDERER_CONFIG,
+  brand: LOOPWERK_BRAND,
 });
 
 describe('RcsRenderer', () => {

@@ -5,6 +5,7 @@ import { DEFAULT_RENDERER_CONFIG, RendererConfig } from '../renderer-config';
 import { measureSms } from '../sms/sms-encoding';
 import { InAppRenderer } from './in-app.renderer';
 import { SmsRenderer } from './sms.renderer';
+import { LOOPWERK_BRAND } from '../test-fixtures/test-brand';
 
 const now = new Date('2027-07-05T10:00:00Z');
 const input = (roles: RenderInput['roles'], overrides: Record<string, unknown> = {}, config: RendererConfig = DEFAULT_RENDERER_CONFIG): RenderInput => ({
@@ -16,6 +17,7 @@ const input = (roles: RenderInput['roles'], overrides: Record<string, unknown> =
   tone: null,
   images: { inApp1x: 'https://hub/a/1x', inApp2x: 'https://hub/a/2x', inApp3x: 'https://hub/a/3x' },
   config,
+  brand: LOOPWERK_BRAND,
 });
 
 describe('measureSms', () => {

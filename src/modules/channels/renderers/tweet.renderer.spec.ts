@@ -3,12 +3,13 @@ import { BadUserInputError } from '../../../common/errors/domain-errors';
 import { DEFAULT_RENDERER_CONFIG } from '../renderer-config';
 import { RenderInput } from '../channel-renderer';
 import { TweetRenderer, weightedLength } from './tweet.renderer';
+import { LOOPWERK_BRAND } from '../test-fixtures/test-brand';
 
 const renderer = new TweetRenderer();
 const now = new Date('2027-07-05T10:00:00Z');
 
 function input(roles: RenderInput['roles'], overrides: Record<string, unknown> = {}): RenderInput {
-  return { itemId: 'i', itemVersion: 1, locale: 'nl', roles, overrides, tone: null, images: { tweet: 'https://hub.example/assets/a/tweet' }, config: DEFAULT_RENDERER_CONFIG };
+  return { itemId: 'i', itemVersion: 1, locale: 'nl', roles, overrides, tone: null, images: { tweet: 'https://hub.example/assets/a/tweet' }, config: DEFAULT_RENDERER_CONFIG, brand: LOOPWERK_BRAND };
 }
 
 async function render(roles: RenderInput['roles'], attributes: Record<string, unknown> = {}, overrides: Record<string, unknown> = {}) {

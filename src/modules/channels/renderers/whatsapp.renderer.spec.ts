@@ -4,6 +4,7 @@ import { Tone } from '../../personas/persona.types';
 import { RenderInput } from '../channel-renderer';
 import { DEFAULT_RENDERER_CONFIG } from '../renderer-config';
 import { markdownToWhatsApp, WHATSAPP_BUTTON_LIMIT, WHATSAPP_BUTTONS, WHATSAPP_TEXT_LIMIT, WhatsAppRenderer } from './whatsapp.renderer';
+import { LOOPWERK_BRAND } from '../test-fixtures/test-brand';
 
 const renderer = new WhatsAppRenderer();
 const now = new Date('2027-07-05T10:00:00Z');
@@ -16,6 +17,7 @@ const input = (roles: RenderInput['roles'], overrides: Record<string, unknown> =
   tone: Tone.INFORMAL,
   images: { whatsApp: 'https://hub/a/whatsapp' },
   config: DEFAULT_RENDERER_CONFIG,
+  brand: LOOPWERK_BRAND,
 });
 
 const noLiquid = (text: string) => !/\{[{%]/.test(text);
