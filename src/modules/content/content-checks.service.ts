@@ -30,7 +30,13 @@ export class ContentChecks {
   }
 
   async problems(model: ContentModelDefinition, fields: Record<string, unknown>, metadata: ContentMetadata, base: string): Promise<FieldViolation[]> {
-    return [...this.tokenProblems(fields, `${base}.fields`), ...(await this.referenceProblems(model, fields, `${base}.fields`)), ...this.channelProblems(metadata.channels, `${base}.metadata.channels`), ...(await this.personaProblems(metadata.personaTags, `${base}.metadata.personaTags`))];
+    const at = (path: string) => (base ? `${base}.${path}` : path);
+    return [
+      ...this.tokenProblems(fields, at('fields')),
+      ...(await this.referenceProblems(model, fields, at('fields'))),
+      ...this.channelProblems(metadata.channels, at('metadata.channels')),
+      ...(await this.personaProblems(metadata.personaTags, at('metadata.personaTags'))),
+    ];
   }
 
   /** Persona keys must name personas the hub has. */

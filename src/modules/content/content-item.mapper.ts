@@ -10,6 +10,7 @@ export function toContentItemModel(item: ContentItemEntity): ContentItemModel {
     model: item.model,
     slug: item.slug,
     locale: item.locale,
+    familyId: item.familyId ?? item.id,
     fields: item.fields,
     status: item.status,
     version: item.version,

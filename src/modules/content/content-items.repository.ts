@@ -36,6 +36,37 @@ export class ContentItemsRepository {
     return this.dataSource.getRepository(ContentItemEntity).findOne({ where: { id } });
   }
 
+  /** Every item of the family (any status), the given one included, oldest first. */
+  family(familyId: string): Promise<ContentItemEntity[]> {
+    return this.dataSource
+      .getRepository(ContentItemEntity)
+      .createQueryBuilder('item')
+      .where('coalesce(item.family_id, item.id) = :familyId', { familyId })
+      .orderBy('item.created_at', 'ASC')
+      .addOrderBy('item.id', 'ASC')
+      .getMany();
+  }
+
+  /** Ids of the published items in the family of `itemId`. */
+  async publishedFamilyIds(itemId: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT member.id FROM content_items AS item JOIN content_items AS member ON coalesce(member.family_id, member.id) = coalesce(item.family_id, item.id)
+       WHERE item.id = $1 AND member.status = 'PUBLISHED' ORDER BY member.id`,
+      [itemId],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** Per family with items of `theme` (not archived): its oldest item, its slug and the locales it has. */
+  familiesOfTheme(theme: string, limit: number): Promise<{ itemId: string; slug: string; locales: string[] }[]> {
+    return this.dataSource.query(
+      `SELECT (array_agg(id ORDER BY created_at, id))[1] AS "itemId", (array_agg(slug ORDER BY created_at, id))[1] AS slug, array_agg(DISTINCT locale) AS locales
+       FROM content_items WHERE theme = $1 AND status <> 'ARCHIVED'
+       GROUP BY coalesce(family_id, id) ORDER BY 2, 1 LIMIT $2`,
+      [theme, limit],
+    );
+  }
+
   async existingIds(ids: string[]): Promise<Set<string>> {
     const rows: { id: string }[] = await this.dataSource.query('SELECT id FROM content_items WHERE id = ANY($1::uuid[])', [ids]);
     return new Set(rows.map((row) => row.id));
@@ -231,6 +262,9 @@ function translateUniqueViolation(error: unknown, item?: Pick<ContentItemEntity,
   if (error instanceof QueryFailedError && driverError?.code === '23505' && driverError.constraint === 'content_items_model_slug_locale') {
     const what = item ? `"${item.slug}" in locale ${item.locale} for model ${item.model}` : 'with that slug, locale and model';
     return new ConflictError(`An item ${what} already exists; choose another slug`, { path: 'slug' });
+  }
+  if (error instanceof QueryFailedError && driverError?.code === '23505' && driverError.constraint === 'content_items_family_locale') {
+    return new ConflictError(`The message already has a translation in locale ${item?.locale ?? 'this locale'}; edit that one`, { path: 'locale' });
   }
   return error;
 }

@@ -12,6 +12,9 @@ import { CreateContentItemInput } from './dto/create-content-item.input';
 import { UpdateContentItemInput } from './dto/update-content-item.input';
 import { ContentItemConnectionModel, ContentItemModel, RevisionModel } from './models/content-item.model';
 import { ContentHealthModel } from './models/content-health.model';
+import { MissingTranslationModel } from './models/missing-translation.model';
+import { LOCALE } from './dto/create-content-item.input';
+import { GraphQLJSONObject } from 'graphql-scalars';
 import { BadUserInputError } from '../../common/errors/domain-errors';
 
 const MAX_HEALTH_REPORT = 1_000;
@@ -120,8 +123,35 @@ export class ContentItemsResolver {
     @Args('id', { type: () => ID }, UuidPipe) id: string,
     @Args('version', { type: () => Int }) version: number,
     @CurrentPrincipal() principal: Principal,
+    @Args('withTranslations', { type: () => Boolean, nullable: true, defaultValue: false, description: 'Also archive the message in its other locales (all or none); otherwise they stay as they are' })
+    withTranslations: boolean,
   ): Promise<ContentItemModel> {
-    return toContentItemModel(await this.items.archive(id, version, principal));
+    return toContentItemModel(await this.items.archive(id, version, principal, withTranslations));
+  }
+
+  @Mutation(() => ContentItemModel, { description: 'A draft of the message in another locale, in its translation family; fields the model does not localize are taken from the source' })
+  @Roles(Role.EDITOR)
+  async createTranslation(
+    @Args('itemId', { type: () => ID }, UuidPipe) itemId: string,
+    @Args('locale') locale: string,
+    @Args('fields', { type: () => GraphQLJSONObject }) fields: Record<string, unknown>,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ContentItemModel> {
+    if (!LOCALE.test(locale)) throw new BadUserInputError('locale must be a BCP 47 tag such as nl, nl-BE or en', 'locale');
+    return toContentItemModel(await this.items.createTranslation(itemId, locale, fields, principal));
+  }
+
+  @Query(() => [MissingTranslationModel], { description: 'Messages of a theme that have no item yet in some of these locales' })
+  @Roles(Role.PREVIEW)
+  missingTranslations(@Args('theme') theme: string, @Args('locales', { type: () => [String] }) locales: string[]): Promise<MissingTranslationModel[]> {
+    const malformed = locales.findIndex((locale) => !LOCALE.test(locale));
+    if (malformed >= 0 || locales.length === 0 || locales.length > 50) throw new BadUserInputError('locales must be 1 to 50 BCP 47 tags such as nl, nl-BE or en', malformed >= 0 ? `locales.${malformed}` : 'locales');
+    return this.items.missingTranslations(theme, locales);
+  }
+
+  @ResolveField(() => [ContentItemModel], { description: 'The same message in the other locales of its family' })
+  async translations(@Parent() item: ContentItemModel, @CurrentPrincipal() principal: Principal): Promise<ContentItemModel[]> {
+    return (await this.items.translations({ id: item.id, familyId: item.familyId }, principal)).map(toContentItemModel);
   }
 
   @Mutation(() => ContentItemModel, { description: 'Brings an old revision back as a new revision' })

@@ -21,6 +21,7 @@ import { ContentRevisionEntity } from './entities/content-revision.entity';
 export const CONTENT_CHANGED = 'content-item-changed' satisfies ChangeTopic;
 export const MAX_PAGE_SIZE = 100;
 const HEALTH_PAGE = 500;
+const MAX_FAMILIES = 5_000;
 
 export type Transition = 'publish' | 'unpublish' | 'archive';
 
@@ -94,6 +95,7 @@ export class ContentItemsService {
         model: model.key,
         slug: input.slug,
         locale: input.locale,
+        familyId: null,
         fields,
         status: ContentStatus.DRAFT,
         version: 1,
@@ -137,8 +139,57 @@ export class ContentItemsService {
     return this.transition(id, version, 'unpublish', principal);
   }
 
-  archive(id: string, version: number, principal: Principal): Promise<ContentItemEntity> {
-    return this.transition(id, version, 'archive', principal);
+  /** Archives the item; with `withTranslations`, its whole family at once (all or none), else the other locales stay as they are. */
+  async archive(id: string, version: number, principal: Principal, withTranslations = false): Promise<ContentItemEntity> {
+    if (!withTranslations) return this.transition(id, version, 'archive', principal);
+    const item = await this.repository.findById(id);
+    if (!item) throw new NotFoundError(`No content item with id ${id}`);
+    const others = (await this.repository.family(familyOf(item))).filter((member) => member.id !== id && member.status !== ContentStatus.ARCHIVED);
+    const outcome = await this.transitionMany('archive', [{ id, version }, ...others.map((member) => ({ id: member.id, version: member.version }))], principal);
+    const refused = outcome.items.find((entry) => entry.error !== null);
+    if (refused) throw refused.error!;
+    return outcome.items[0].item!;
+  }
+
+  /** The same message in the family's other locales; a DELIVERY key sees only the live ones. */
+  async translations(item: { id: string; familyId: string | null }, principal: Principal): Promise<ContentItemEntity[]> {
+    const now = new Date();
+    return (await this.repository.family(item.familyId ?? item.id)).filter((member) => member.id !== item.id && (canReadDrafts(principal) || isLive(member, now)));
+  }
+
+  /**
+   * A draft of the message in another locale, in its family: the same model, slug and metadata;
+   * `fields` hold the translated texts, and fields the model marks as not localized (an image)
+   * are taken from the source unless given.
+   */
+  async createTranslation(itemId: string, locale: string, fields: Record<string, unknown>, principal: Principal): Promise<ContentItemEntity> {
+    const source = await this.get(itemId, principal);
+    if (locale === source.locale) throw new BadUserInputError(`Item ${itemId} is itself in ${locale}; a translation needs another locale`, 'locale');
+    const model = this.contentModels.require(source.model);
+    const shared = Object.fromEntries(model.fields.filter((field) => field.localized === false && source.fields[field.key] !== undefined).map((field) => [field.key, source.fields[field.key]]));
+    const merged = this.contentModels.validate(model, { ...shared, ...fields }, 'fields');
+    const metadata = metadataOf(source);
+    await this.checks.check(model, merged, metadata, '');
+    const now = new Date();
+    const saved = await this.repository.insert(
+      { model: model.key, slug: source.slug, locale, familyId: familyOf(source), fields: merged, status: ContentStatus.DRAFT, version: 1, ...metadata, author: principal.name, createdAt: now, updatedAt: now, publishedAt: null },
+      `translation of ${source.id} (${source.locale})`,
+    );
+    await this.announce(saved);
+    return saved;
+  }
+
+  /** Per message of the theme (not archived), the wanted locales it has no item in yet. */
+  async missingTranslations(theme: string, locales: string[]): Promise<{ itemId: string; slug: string; missing: string[] }[]> {
+    const families = await this.repository.familiesOfTheme(theme, MAX_FAMILIES);
+    return families
+      .map((family) => ({ itemId: family.itemId, slug: family.slug, missing: locales.filter((locale) => !family.locales.includes(locale)) }))
+      .filter((family) => family.missing.length > 0);
+  }
+
+  /** Ids of the published items of the item's family (for selection's locale fallback). */
+  publishedFamilyIds(itemId: string): Promise<string[]> {
+    return this.repository.publishedFamilyIds(itemId);
   }
 
   async revisions(itemId: string, principal: Principal): Promise<ContentRevisionEntity[]> {
@@ -170,7 +221,7 @@ export class ContentItemsService {
       for (const item of items) {
         const model = this.contentModels.find(item.model);
         const problems = model
-          ? [...this.contentModels.violations(model, item.fields, 'fields'), ...(await this.checks.problems(model, item.fields, metadataOf(item), ''))].map((problem) => ({ ...problem, path: problem.path.replace(/^\./, '') }))
+          ? [...this.contentModels.violations(model, item.fields, 'fields'), ...(await this.checks.problems(model, item.fields, metadataOf(item), ''))]
           : [{ path: 'model', message: `content model "${item.model}" no longer exists` }];
         if (problems.length > 0) unhealthy.push({ itemId: item.id, version: item.version, slug: item.slug, locale: item.locale, problems });
         if (unhealthy.length >= limit) return unhealthy;
@@ -274,6 +325,11 @@ export class ContentItemsService {
   private announce(item: ContentItemEntity): Promise<void> {
     return this.changeFeed.publish(CONTENT_CHANGED, { id: item.id, version: item.version });
   }
+}
+
+/** The id that names an item's translation family. */
+function familyOf(item: Pick<ContentItemEntity, 'id' | 'familyId'>): string {
+  return item.familyId ?? item.id;
 }
 
 /** Published and inside its validity window. */

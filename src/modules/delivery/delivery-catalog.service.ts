@@ -83,15 +83,30 @@ export class DeliveryCatalog implements OnModuleInit, OnApplicationBootstrap {
   }
 
   /** Published items matching a selector (locale, channel, validity and personas are decided by selection). */
-  async select(selector: ContentSelectorInput): Promise<CatalogEntry[]> {
-    const key = selectorKey(selector);
+  select(selector: ContentSelectorInput): Promise<CatalogEntry[]> {
+    return this.candidates(selectorKey(selector), () => this.load(selector));
+  }
+
+  /** The published item with its published translations (selection then picks the customer's locale); empty when the item is not published. */
+  family(itemId: string): Promise<CatalogEntry[]> {
+    return this.candidates(`family:${itemId}`, () => this.loadFamily(itemId));
+  }
+
+  /** Candidate lists live until any content changes; a failed load is not kept. */
+  private candidates(key: string, load: () => Promise<CatalogEntry[]>): Promise<CatalogEntry[]> {
     let candidates = this.selections.get(key);
     if (!candidates) {
-      candidates = this.load(selector);
+      candidates = load();
       this.selections.set(key, candidates);
       candidates.catch(() => this.selections.delete(key));
     }
     return candidates;
+  }
+
+  private async loadFamily(itemId: string): Promise<CatalogEntry[]> {
+    if (!(await this.published(itemId))) return [];
+    const entries = await Promise.all((await this.items.publishedFamilyIds(itemId)).map((id) => this.published(id)));
+    return entries.filter((entry): entry is CatalogEntry => entry !== null);
   }
 
   private async load(selector: ContentSelectorInput): Promise<CatalogEntry[]> {

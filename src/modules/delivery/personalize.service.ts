@@ -65,7 +65,7 @@ export class PersonalizeService {
     const preview = checkPreview(input, principal);
     if (input.channel) this.rendering.requireChannel(input.channel);
     const context = normalizeContext(input.context);
-    const entries = input.itemId ? [await this.entryForItem(input.itemId, preview, input.revision)] : await this.catalog.select(input.selector!);
+    const entries = input.itemId ? await this.entriesForItem(input.itemId, preview, input.revision) : await this.catalog.select(input.selector!);
     return this.personalizeAmong(entries, input.channel, context, await this.profiles.profile(context), preview, input.itemId != null, budget);
   }
 
@@ -172,6 +172,14 @@ export class PersonalizeService {
       };
     }
     throw refusal!;
+  }
+
+  /** By id the message is served in the customer's locale: the item's published translations compete with it (a preview shows the item itself). */
+  private async entriesForItem(itemId: string, preview: boolean, revision: number | undefined): Promise<CatalogEntry[]> {
+    if (preview) return [await this.catalog.asOfRevision(itemId, revision)];
+    const family = await this.catalog.family(itemId);
+    if (family.length === 0) throw new NotFoundError(`No published content item with id ${itemId}`);
+    return family;
   }
 
   private async entryForItem(itemId: string, preview: boolean, revision: number | undefined): Promise<CatalogEntry> {

@@ -44,7 +44,10 @@ export class DemoSeedService {
     );
     const published: ContentItemEntity[] = [];
     for (const input of DEMO_ITEMS) {
-      const draft = await this.contentItems.create({ ...input, fields: { ...input.fields, image: { assetId: image.id } } }, SEED_PRINCIPAL);
+      // The demo message in its other locales is a translation of the first: one family.
+      const draft = published.length === 0
+        ? await this.contentItems.create({ ...input, fields: { ...input.fields, image: { assetId: image.id } } }, SEED_PRINCIPAL)
+        : await this.contentItems.createTranslation(published[0].id, input.locale, input.fields, SEED_PRINCIPAL);
       published.push(await this.contentItems.publish(draft.id, draft.version, SEED_PRINCIPAL));
     }
     for (const { locale, ...variant } of DEMO_VARIANTS) {

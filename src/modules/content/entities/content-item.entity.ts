@@ -16,6 +16,10 @@ export class ContentItemEntity {
   @Column({ type: 'text' })
   locale: string;
 
+  /** The translation family: the same message in other locales. Null: the item leads its own family (its id). */
+  @Column({ name: 'family_id', type: 'uuid', nullable: true })
+  familyId: string | null;
+
   @Column({ type: 'jsonb' })
   fields: Record<string, unknown>;
 

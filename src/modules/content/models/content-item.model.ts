@@ -51,6 +51,9 @@ export class ContentItemModel {
   @Field()
   locale: string;
 
+  @Field(() => ID, { description: 'The translation family: items with the same familyId are one message in several locales' })
+  familyId: string;
+
   @Field(() => GraphQLJSONObject)
   fields: Record<string, unknown>;
 
