@@ -4,6 +4,7 @@ import { HubSecrets1764000002000 } from './1764000002000-HubSecrets';
 import { Touchpoints1764000003000 } from './1764000003000-Touchpoints';
 import { Brands1764000004000 } from './1764000004000-Brands';
 import { Translations1764000005000 } from './1764000005000-Translations';
+import { Drafts1764000006000 } from './1764000006000-Drafts';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI data source and the tests share one list. */
-export const MIGRATIONS = [Initial1764000000000, Assets1764000001000, HubSecrets1764000002000, Touchpoints1764000003000, Brands1764000004000, Translations1764000005000];
+export const MIGRATIONS = [Initial1764000000000, Assets1764000001000, HubSecrets1764000002000, Touchpoints1764000003000, Brands1764000004000, Translations1764000005000, Drafts1764000006000];

@@ -105,6 +105,23 @@ describe('the preview page in a real browser', () => {
     await page.close();
   });
 
+  it('shows a pending draft beside the live version', async () => {
+    const editor = await createKey(hub, 'EDITOR');
+    const item = await createItem(hub, { fields: { headline: 'Live kop', body: 'Tekst' } }, editor);
+    const published = (await gql(hub, 'mutation($id: ID!, $version: Int!) { publishContentItem(id: $id, version: $version) { version } }', { id: item.id, version: item.version }, editor)).data!.publishContentItem;
+    await gql(hub, 'mutation($id: ID!, $version: Int!) { updateContentItem(id: $id, version: $version, input: { fields: { headline: "Concept kop" } }) { version } }', { id: item.id, version: published.version }, editor);
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    await signIn(page);
+    await page.goto(`${hub.baseUrl}/preview/items/${item.id}`);
+    expect(await page.locator('#item-status').innerText()).toBe('PUBLISHED · draft pending');
+    const draft = page.getByRole('region', { name: `Draft (revision ${published.version + 1})` });
+    const live = page.getByRole('region', { name: `Live (revision ${published.version})` });
+    await expectEventually(() => draft.locator('[data-channel="sms"]').innerText(), /Concept kop/);
+    await expectEventually(() => live.locator('[data-channel="sms"]').innerText(), /Live kop/);
+    await page.screenshot({ path: path.join(OUTPUT, 'preview-draft-beside-live.png') });
+    await page.close();
+  });
+
   it("shows the demo theme's channels side by side and the tweet experiment's arms with their interval and verdict", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1100 } });
     const problems: string[] = [];

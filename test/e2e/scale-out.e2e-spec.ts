@@ -23,7 +23,10 @@ describe('two hub instances on one database', () => {
     const item = await createPublishedItem(first, { fields: { headline: 'Oude kop', body: 'Tekst' } });
     const input = { itemId: item.id, channel: 'sms', context: { locale: 'nl', consents: ['sms'] } };
     expect((await gql(second, PERSONALIZE, { input })).data!.personalize.text).toMatch(/^Oude kop/);
-    await gql(first, UPDATE, { id: item.id, version: item.version, input: { fields: { ...item.fields, headline: 'Nieuwe kop', body: 'Tekst' } } });
+    const draft = (await gql(first, UPDATE, { id: item.id, version: item.version, input: { fields: { ...item.fields, headline: 'Nieuwe kop', body: 'Tekst' } } })).data!.updateContentItem;
+    // The edit is a draft: customers keep getting the live version until it is published.
+    expect((await gql(second, PERSONALIZE, { input })).data!.personalize.text).toMatch(/^Oude kop/);
+    await gql(first, 'mutation($id: ID!, $version: Int!) { publishContentItem(id: $id, version: $version) { version } }', { id: item.id, version: draft.version });
     const started = Date.now();
     let text = '';
     while (Date.now() - started < 1000) {

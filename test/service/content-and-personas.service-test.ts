@@ -69,7 +69,9 @@ describe('service tier on a real PostgreSQL', () => {
     const created = await one.contentItems.create(message({ headline: 'Eerste' }), EDITOR);
     const published = await one.contentItems.publish(created.id, created.version, EDITOR);
     assert.equal((await two.catalog.published(created.id))?.item.fields.headline, 'Eerste');
-    await one.contentItems.update(created.id, published.version, { fields: { headline: 'Tweede', body: 'x' } } as never, EDITOR);
+    const draft = await one.contentItems.update(created.id, published.version, { fields: { headline: 'Tweede', body: 'x' } } as never, EDITOR);
+    assert.equal((await one.catalog.published(created.id))?.item.fields.headline, 'Eerste', 'a draft is not live');
+    await one.contentItems.publish(created.id, draft.version, EDITOR);
     const deadline = Date.now() + 2000;
     let seen: unknown;
     while (Date.now() < deadline) {

@@ -14,6 +14,8 @@ export function toContentItemModel(item: ContentItemEntity): ContentItemModel {
     fields: item.fields,
     status: item.status,
     version: item.version,
+    publishedVersion: item.publishedVersion,
+    hasDraft: item.draft !== null,
     metadata: metadataOf(item),
     author: item.author,
     createdAt: item.createdAt,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, QueryFailedError, SelectQueryBuilder } from 'typeorm';
 import { ConflictError, DomainError, NotFoundError, StaleVersionError } from '../../common/errors/domain-errors';
 import { PagePosition } from '../../common/pagination/cursor';
-import { metadataOf, toSnapshotMetadata } from './content-metadata';
+import { metadataOf, toSnapshotMetadata, workingCopy } from './content-metadata';
 import { ContentStatus, JourneyStage, Purpose } from './content.enums';
 import { ContentItemEntity } from './entities/content-item.entity';
 import { ContentRevisionEntity, RevisionSnapshot } from './entities/content-revision.entity';
@@ -215,6 +215,22 @@ export class ContentItemsRepository {
     }
   }
 
+  /** A new version of the item for a change made beside it (a variant), recorded as a revision; the content stays as it is. */
+  async bump(id: string, change: string, author: string): Promise<ContentItemEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const repository = manager.getRepository(ContentItemEntity);
+      const item = await repository.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!item) throw new NotFoundError(`No content item with id ${id}`);
+      item.version += 1;
+      item.updatedAt = new Date();
+      item.author = author;
+      if (item.draft === null && item.publishedVersion !== null) item.publishedVersion = item.version;
+      const saved = await repository.save(item);
+      await this.insertRevision(manager, saved, change);
+      return saved;
+    });
+  }
+
   listRevisions(itemId: string): Promise<ContentRevisionEntity[]> {
     return this.dataSource.getRepository(ContentRevisionEntity).find({ where: { itemId }, order: { revision: 'DESC' } });
   }
@@ -253,8 +269,10 @@ export function toPrefixTsQuery(search: string): string | null {
   return words.length === 0 ? null : words.slice(0, 10).map((word) => `${word}:*`).join(' & ');
 }
 
+/** What a revision keeps: the working copy, so a draft saved beside a live version is recorded as the draft it is. */
 export function toSnapshot(item: ContentItemEntity): RevisionSnapshot {
-  return { model: item.model, slug: item.slug, locale: item.locale, status: item.status, fields: item.fields, metadata: toSnapshotMetadata(metadataOf(item)) };
+  const working = workingCopy(item);
+  return { model: item.model, slug: working.slug, locale: item.locale, status: item.draft ? ContentStatus.DRAFT : item.status, fields: working.fields, metadata: toSnapshotMetadata(metadataOf(working)) };
 }
 
 function translateUniqueViolation(error: unknown, item?: Pick<ContentItemEntity, 'model' | 'slug' | 'locale'>): unknown {

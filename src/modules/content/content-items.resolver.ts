@@ -25,8 +25,18 @@ export class ContentItemsResolver {
 
   @Query(() => ContentItemModel)
   @Roles(Role.PREVIEW, Role.DELIVERY)
-  async contentItem(@Args('id', { type: () => ID }, UuidPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<ContentItemModel> {
-    return toContentItemModel(await this.items.get(id, principal));
+  async contentItem(
+    @Args('id', { type: () => ID }, UuidPipe) id: string,
+    @CurrentPrincipal() principal: Principal,
+    @Args('draft', { type: () => Boolean, nullable: true, defaultValue: false, description: "PREVIEW and above: a published item's pending draft instead of its live state" }) draft: boolean,
+  ): Promise<ContentItemModel> {
+    return toContentItemModel(await this.items.get(id, principal, draft));
+  }
+
+  @Mutation(() => ContentItemModel, { description: "Drops a published item's pending draft; the live version stays" })
+  @Roles(Role.EDITOR)
+  async discardDraft(@Args('id', { type: () => ID }, UuidPipe) id: string, @Args('version', { type: () => Int }) version: number, @CurrentPrincipal() principal: Principal): Promise<ContentItemModel> {
+    return toContentItemModel(await this.items.discardDraft(id, version, principal));
   }
 
   @Query(() => ContentItemConnectionModel, { complexity: ({ args, childComplexity }) => (args.first ?? 20) * childComplexity })

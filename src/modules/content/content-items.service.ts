@@ -1,6 +1,6 @@
 import { mergePatch } from '../../common/json/merge-patch';
 import { Injectable } from '@nestjs/common';
-import { BadUserInputError, DomainError, NotFoundError, StaleVersionError } from '../../common/errors/domain-errors';
+import { BadUserInputError, DomainError, ForbiddenError, NotFoundError, StaleVersionError } from '../../common/errors/domain-errors';
 import { decodeCursor, encodeCursor } from '../../common/pagination/cursor';
 import { ChangeTopic } from '../../database/change-topics';
 import { ChangeFeed } from '../../database/change-feed.service';
@@ -8,7 +8,7 @@ import { canReadDrafts, Principal } from '../auth/principal';
 import { FieldViolation } from '../content-models/validate-fields';
 import { ContentChecks } from './content-checks.service';
 import { ContentModelsService } from '../content-models/content-models.service';
-import { ContentMetadata, fromSnapshotMetadata, metadataOf } from './content-metadata';
+import { ContentMetadata, fromSnapshotMetadata, liveCopy, metadataOf, toSnapshotMetadata, workingCopy } from './content-metadata';
 import { ContentItemsQuery, ContentItemsRepository } from './content-items.repository';
 import { ContentStatus } from './content.enums';
 import { ContentItemsFilter } from './dto/content-items.filter';
@@ -59,11 +59,17 @@ export class ContentItemsService {
     private readonly checks: ContentChecks,
   ) {}
 
-  /** DELIVERY keys see only what is live now; anything else is NOT_FOUND to them, so drafts and schedules do not leak by id. */
-  async get(id: string, principal: Principal): Promise<ContentItemEntity> {
+  /**
+   * DELIVERY keys see only what is live now, at its published version; anything else is NOT_FOUND
+   * to them, so drafts and schedules do not leak by id. `draft: true` (PREVIEW and above) reads a
+   * published item's pending draft instead of its live state.
+   */
+  async get(id: string, principal: Principal, draft = false): Promise<ContentItemEntity> {
+    if (draft && !canReadDrafts(principal)) throw new ForbiddenError('Reading drafts needs a PREVIEW, EDITOR or ADMIN key');
     const item = await this.repository.findById(id);
     if (!item || (!canReadDrafts(principal) && !isLive(item, new Date()))) throw new NotFoundError(`No content item with id ${id}`);
-    return item;
+    if (!canReadDrafts(principal)) return liveCopy(item);
+    return draft ? workingCopy(item) : item;
   }
 
   async list(filter: ContentItemsFilter = {}, first = 20, after: string | undefined, principal: Principal): Promise<ContentItemsPageResult> {
@@ -80,7 +86,7 @@ export class ContentItemsService {
       query.liveAt = new Date();
     }
     const page = await this.repository.page(query, first, position);
-    const edges = page.items.map((node) => ({ cursor: encodeCursor({ updatedAt: node.updatedAt.toISOString(), id: node.id }), node }));
+    const edges = page.items.map((node) => ({ cursor: encodeCursor({ updatedAt: node.updatedAt.toISOString(), id: node.id }), node: canReadDrafts(principal) ? node : liveCopy(node) }));
     return { edges, countAll: () => this.repository.count(query), pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 
@@ -104,27 +110,57 @@ export class ContentItemsService {
         createdAt: now,
         updatedAt: now,
         publishedAt: null,
+        publishedVersion: null,
+        draft: null,
       },
       'create',
     );
   }
 
+  /**
+   * Merges the change into the item. A published item keeps serving its live version: the change
+   * creates (or continues) its draft, which publishContentItem makes live.
+   */
   async update(id: string, version: number, input: UpdateContentItemInput, principal: Principal): Promise<ContentItemEntity> {
     // The version first: a client with a stale copy always learns it is stale before anything else.
     const current = await this.repository.findById(id);
     if (!current) throw new NotFoundError(`No content item with id ${id}`);
     if (current.version !== version) throw new StaleVersionError('Content item', id, version, current.version);
     const model = this.contentModels.require(current.model);
-    const changed = (item: ContentItemEntity) => ({
-      fields: input.fields === undefined ? item.fields : this.contentModels.validate(model, mergePatch(item.fields, input.fields), 'input.fields'),
-      metadata: input.metadata === undefined ? metadataOf(item) : applyMetadata(metadataOf(item), input.metadata),
-    });
+    const changed = (item: ContentItemEntity) => {
+      const working = workingCopy(item);
+      return {
+        slug: input.slug ?? working.slug,
+        fields: input.fields === undefined ? working.fields : this.contentModels.validate(model, mergePatch(working.fields, input.fields), 'input.fields'),
+        metadata: input.metadata === undefined ? metadataOf(working) : applyMetadata(metadataOf(working), input.metadata),
+      };
+    };
     const planned = changed(current);
     await this.checks.check(model, planned.fields, planned.metadata, 'input');
     // Under the row lock the version is checked again: at the same version the row is the one just checked.
     const saved = await this.repository.update(id, version, 'update', (item) => {
-      if (input.slug !== undefined) item.slug = input.slug;
-      Object.assign(item, { fields: changed(item).fields }, changed(item).metadata);
+      const next = changed(item);
+      if (item.status === ContentStatus.PUBLISHED) item.draft = { slug: next.slug, fields: next.fields, metadata: toSnapshotMetadata(next.metadata) };
+      else Object.assign(item, { slug: next.slug, fields: next.fields }, next.metadata);
+      touch(item, principal);
+    });
+    await this.announce(saved);
+    return workingCopy(saved);
+  }
+
+  /**
+   * A hand-written variant of the item changed: the item gets a new version and revision, so
+   * clients that cache it see the change (version, updatedAt) and a stale copy is refused.
+   */
+  async recordVariantChange(itemId: string, change: string, principal: Principal): Promise<void> {
+    await this.announce(await this.repository.bump(itemId, change, principal.name));
+  }
+
+  /** Drops a published item's pending draft; the live version stays as it is. */
+  async discardDraft(id: string, version: number, principal: Principal): Promise<ContentItemEntity> {
+    const saved = await this.repository.update(id, version, 'discard draft', (item) => {
+      if (!item.draft) throw new BadUserInputError(`Item ${id} has no draft to discard`, 'id');
+      item.draft = null;
       touch(item, principal);
     });
     await this.announce(saved);
@@ -172,7 +208,7 @@ export class ContentItemsService {
     await this.checks.check(model, merged, metadata, '');
     const now = new Date();
     const saved = await this.repository.insert(
-      { model: model.key, slug: source.slug, locale, familyId: familyOf(source), fields: merged, status: ContentStatus.DRAFT, version: 1, ...metadata, author: principal.name, createdAt: now, updatedAt: now, publishedAt: null },
+      { model: model.key, slug: source.slug, locale, familyId: familyOf(source), fields: merged, status: ContentStatus.DRAFT, version: 1, ...metadata, author: principal.name, createdAt: now, updatedAt: now, publishedAt: null, publishedVersion: null, draft: null },
       `translation of ${source.id} (${source.locale})`,
     );
     await this.announce(saved);
@@ -221,7 +257,7 @@ export class ContentItemsService {
       for (const item of items) {
         const model = this.contentModels.find(item.model);
         const problems = model
-          ? [...this.contentModels.violations(model, item.fields, 'fields'), ...(await this.checks.problems(model, item.fields, metadataOf(item), ''))]
+          ? [...this.contentModels.violations(model, workingCopy(item).fields, 'fields'), ...(await this.checks.problems(model, workingCopy(item).fields, metadataOf(workingCopy(item)), ''))]
           : [{ path: 'model', message: `content model "${item.model}" no longer exists` }];
         if (problems.length > 0) unhealthy.push({ itemId: item.id, version: item.version, slug: item.slug, locale: item.locale, problems });
         if (unhealthy.length >= limit) return unhealthy;
@@ -231,9 +267,9 @@ export class ContentItemsService {
     }
   }
 
-  /** The newest published items, for warming delivery caches. */
-  recentlyPublished(limit: number): Promise<ContentItemEntity[]> {
-    return this.repository.recentlyPublished(limit);
+  /** The newest published items as customers receive them, for warming delivery caches. */
+  async recentlyPublished(limit: number): Promise<ContentItemEntity[]> {
+    return (await this.repository.recentlyPublished(limit)).map(liveCopy);
   }
 
   /** Ids of published items a selector picks (locale, validity and personas are left to selection). */
@@ -241,8 +277,9 @@ export class ContentItemsService {
     return this.repository.publishedIds(selector, limit);
   }
 
-  publishedByIds(ids: readonly string[]): Promise<ContentItemEntity[]> {
-    return this.repository.findPublishedByIds(ids);
+  /** Published items as customers receive them: the live version, never a pending draft. */
+  async publishedByIds(ids: readonly string[]): Promise<ContentItemEntity[]> {
+    return (await this.repository.findPublishedByIds(ids)).map(liveCopy);
   }
 
   /** Items (any status) and live variants whose fields show this asset: an image still in use is not deleted. */
@@ -260,8 +297,9 @@ export class ContentItemsService {
    * revision is rebuilt from its snapshot and shown as a draft when it had been archived.
    */
   async asOfRevision(itemId: string, revision?: number): Promise<ContentItemEntity> {
-    const item = await this.repository.findById(itemId);
-    if (!item) throw new NotFoundError(`No content item with id ${itemId}`);
+    const found = await this.repository.findById(itemId);
+    if (!found) throw new NotFoundError(`No content item with id ${itemId}`);
+    const item = workingCopy(found);
     if (revision === undefined || revision === item.version) return item;
     const { snapshot } = await this.revision(itemId, revision);
     return {
@@ -279,9 +317,9 @@ export class ContentItemsService {
     const old = await this.revision(itemId, revision);
     const { snapshot } = old;
     const saved = await this.repository.update(itemId, version, `restore of revision ${revision}`, (item) => {
-      item.slug = snapshot.slug;
-      item.fields = snapshot.fields;
-      Object.assign(item, fromSnapshotMetadata(snapshot.metadata));
+      // A published item keeps serving its live version: the restored content becomes its draft.
+      if (item.status === ContentStatus.PUBLISHED) item.draft = { slug: snapshot.slug, fields: snapshot.fields, metadata: snapshot.metadata };
+      else Object.assign(item, { slug: snapshot.slug, fields: snapshot.fields }, fromSnapshotMetadata(snapshot.metadata), { draft: null });
       touch(item, principal);
     });
     await this.announce(saved);
@@ -310,13 +348,18 @@ export class ContentItemsService {
     return saved;
   }
 
+  /** A status change; a pending draft goes with it (published, or kept as the item's content when it leaves PUBLISHED), never lost. */
   private transitionOf(action: Transition, principal: Principal): (item: ContentItemEntity) => void {
     const { from, to } = TRANSITIONS[action];
     return (item) => {
-      if (!from.includes(item.status)) {
-        throw new BadUserInputError(`Cannot ${action} an item that is ${item.status.toLowerCase()}; allowed from ${from.join(' or ')}`, 'id');
+      const publishingDraft = action === 'publish' && item.status === ContentStatus.PUBLISHED && item.draft !== null;
+      if (!from.includes(item.status) && !publishingDraft) {
+        throw new BadUserInputError(`Cannot ${action} an item that is ${item.status.toLowerCase()}${item.status === ContentStatus.PUBLISHED ? ' and has no draft' : ''}; allowed from ${from.join(' or ')}`, 'id');
       }
+      Object.assign(item, workingCopy(item), { draft: null });
       item.status = to;
+      // The repository numbers the change: the version it writes is this one plus one.
+      item.publishedVersion = to === ContentStatus.PUBLISHED ? item.version + 1 : null;
       if (to === ContentStatus.PUBLISHED) item.publishedAt = new Date();
       touch(item, principal);
     };

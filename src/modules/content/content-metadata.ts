@@ -31,6 +31,17 @@ export function metadataOf(item: ContentItemEntity): ContentMetadata {
   };
 }
 
+/** The item as an editor works on it: a published item's pending draft laid over its live state. */
+export function workingCopy(item: ContentItemEntity): ContentItemEntity {
+  if (!item.draft) return item;
+  return { ...item, slug: item.draft.slug, fields: item.draft.fields, ...fromSnapshotMetadata(item.draft.metadata) };
+}
+
+/** The item as customers receive it: the live state at its published version, without the draft. */
+export function liveCopy(item: ContentItemEntity): ContentItemEntity {
+  return item.draft || (item.publishedVersion !== null && item.publishedVersion !== item.version) ? { ...item, draft: null, version: item.publishedVersion ?? item.version } : item;
+}
+
 /** Snapshots are JSON: dates are ISO strings there. */
 export function toSnapshotMetadata(metadata: ContentMetadata): RevisionSnapshot['metadata'] {
   return { ...metadata, validFrom: metadata.validFrom?.toISOString() ?? null, validUntil: metadata.validUntil?.toISOString() ?? null };

@@ -48,7 +48,7 @@ export class VariantsService {
       version: 1,
       author: principal.name,
     });
-    await this.announce(saved);
+    await this.announce(saved, `variant ${saved.id} (${saved.channel}) created`, principal);
     return saved;
   }
 
@@ -70,7 +70,7 @@ export class VariantsService {
       if (input.label !== undefined) variant.label = input.label;
       variant.author = principal.name;
     });
-    await this.announce(saved);
+    await this.announce(saved, `variant ${saved.id} (${saved.channel}) changed`, principal);
     return saved;
   }
 
@@ -80,7 +80,7 @@ export class VariantsService {
       variant.deletedAt = new Date();
       variant.author = principal.name;
     });
-    await this.announce(saved);
+    await this.announce(saved, `variant ${saved.id} (${saved.channel}) deleted`, principal);
     return saved;
   }
 
@@ -115,7 +115,8 @@ export class VariantsService {
     }
   }
 
-  private announce(variant: ChannelVariantEntity): Promise<void> {
-    return this.changeFeed.publish(VARIANTS_CHANGED, { itemId: variant.itemId });
+  private async announce(variant: ChannelVariantEntity, change: string, principal: Principal): Promise<void> {
+    await this.contentItems.recordVariantChange(variant.itemId, change, principal);
+    await this.changeFeed.publish(VARIANTS_CHANGED, { itemId: variant.itemId });
   }
 }

@@ -130,12 +130,12 @@
 
   function openItem(id) {
     show('item');
-    gql('query($id: ID!) { contentItem(id: $id) { id slug locale status version } revisions(itemId: $id) { revision change createdAt } }', { id: id })
+    gql('query($id: ID!) { contentItem(id: $id) { id slug locale status version publishedVersion hasDraft } revisions(itemId: $id) { revision change createdAt } }', { id: id })
       .then(function (data) {
         state.item = data.contentItem;
         state.revisions = data.revisions;
         $('item-title').textContent = data.contentItem.slug + ' (' + data.contentItem.locale + ')';
-        $('item-status').textContent = data.contentItem.status;
+        $('item-status').textContent = data.contentItem.status + (data.contentItem.hasDraft ? ' · draft pending' : '');
         $('item-status').className = 'badge ' + data.contentItem.status;
         $('item-revision').textContent = 'showing revision ' + data.contentItem.version;
         var revisionSelect = $('c-revision');
@@ -203,7 +203,9 @@
     }
     var sequence = ++state.renderSequence;
     var query = 'query($itemId: ID!, $context: CustomerContextInput!, $revision: Int) { renderAll(itemId: $itemId, context: $context, preview: true, revision: $revision) { ' + state.variantFields + ' } }';
-    var compare = $('c-revision').value ? Number($('c-revision').value) : null;
+    // A published item with a pending draft shows the draft beside what customers receive now.
+    var live = state.item.hasDraft && !$('c-revision').value ? state.item.publishedVersion : null;
+    var compare = $('c-revision').value ? Number($('c-revision').value) : live;
     var requests = [gql(query, { itemId: state.item.id, context: customer })];
     if (compare) requests.push(gql(query, { itemId: state.item.id, context: customer, revision: compare }));
     Promise.all(requests).then(function (results) {
@@ -211,8 +213,8 @@
       var columns = $('columns');
       columns.textContent = '';
       columns.className = 'columns' + (compare ? ' compare' : '');
-      columns.appendChild(column('Current (revision ' + state.item.version + ')', results[0].renderAll));
-      if (compare) columns.appendChild(column('Revision ' + compare, results[1].renderAll));
+      columns.appendChild(column((live ? 'Draft' : 'Current') + ' (revision ' + state.item.version + ')', results[0].renderAll));
+      if (compare) columns.appendChild(column(live ? 'Live (revision ' + live + ')' : 'Revision ' + compare, results[1].renderAll));
     }).catch(function (error) {
       if (sequence === state.renderSequence) $('context-error').textContent = error.message;
     });

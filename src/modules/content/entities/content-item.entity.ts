@@ -1,5 +1,9 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { ContentStatus, JourneyStage, Purpose } from '../content.enums';
+import type { RevisionSnapshot } from './content-revision.entity';
+
+/** A pending draft: what an editor saved since the item was published, in snapshot form. */
+export type DraftState = Pick<RevisionSnapshot, 'slug' | 'fields' | 'metadata'>;
 
 @Entity({ name: 'content_items' })
 @Index(['model', 'slug', 'locale'], { unique: true })
@@ -71,4 +75,12 @@ export class ContentItemEntity {
 
   @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
   publishedAt: Date | null;
+
+  /** The version customers receive; null while nothing is live (a draft, archived, unpublished). */
+  @Column({ name: 'published_version', type: 'integer', nullable: true })
+  publishedVersion: number | null;
+
+  /** The next version of a published item, being edited while the columns above stay live. */
+  @Column({ type: 'jsonb', nullable: true })
+  draft: DraftState | null;
 }

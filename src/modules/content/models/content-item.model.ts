@@ -57,11 +57,17 @@ export class ContentItemModel {
   @Field(() => GraphQLJSONObject)
   fields: Record<string, unknown>;
 
-  @Field(() => ContentStatus)
+  @Field(() => ContentStatus, { description: 'The live state: a PUBLISHED item with a draft still serves its publishedVersion' })
   status: ContentStatus;
 
-  @Field(() => Int, { description: 'Quote it in every mutation: a stale version is refused with CONFLICT' })
+  @Field(() => Int, { description: 'The latest saved version (a draft’s, when there is one). Quote it in every mutation: a stale version is refused with CONFLICT' })
   version: number;
+
+  @Field(() => Int, { nullable: true, description: 'The version customers receive; null until first published (and after unpublishing or archiving)' })
+  publishedVersion: number | null;
+
+  @Field({ description: 'A published item has changes waiting: read them with contentItem(id, draft: true), make them live with publishContentItem, drop them with discardDraft' })
+  hasDraft: boolean;
 
   @Field(() => ContentMetadataModel)
   metadata: ContentMetadataModel;
