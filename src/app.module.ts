@@ -14,6 +14,9 @@ import { BUILT_IN_RENDERERS } from './modules/channels/built-in-renderers';
 import { ChannelsModule } from './modules/channels/channels.module';
 import { ContentModelsModule } from './modules/content-models/content-models.module';
 import { ContentModule } from './modules/content/content.module';
+import { ContentItemsService } from './modules/content/content-items.service';
+import { ContentModelsService } from './modules/content-models/content-models.service';
+import { AssetsService } from './modules/assets/assets.service';
 import { DeliveryModule } from './modules/delivery/delivery.module';
 import { DemoModule } from './modules/demo/demo.module';
 import { HealthModule } from './modules/health/health.module';
@@ -37,8 +40,8 @@ export class AppModule {
         ChannelsModule.forRoot({ renderers: BUILT_IN_RENDERERS }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [AuthModule],
-          inject: [APP_CONFIG, ApiKeysService, ChannelsService],
+          imports: [AuthModule, ContentModule, ContentModelsModule, AssetsModule],
+          inject: [APP_CONFIG, ApiKeysService, ChannelsService, ContentItemsService, ContentModelsService, AssetsService],
           useFactory: buildGraphqlOptions,
         }),
         HealthModule,

@@ -10,6 +10,10 @@ import { DomainError } from '../common/errors/domain-errors';
 import { ApiKeysService } from '../modules/auth/api-keys.service';
 import { defineAssetRenditionsType } from '../modules/assets/asset-renditions.type';
 import { ChannelsService } from '../modules/channels/channels.service';
+import { AssetsService } from '../modules/assets/assets.service';
+import { ContentModelsService } from '../modules/content-models/content-models.service';
+import { ContentItemsService } from '../modules/content/content-items.service';
+import { addTypedContent } from './typed-content/typed-content-schema';
 import { defineChannelVariantTypes } from '../modules/delivery/graphql/channel-variant-types';
 import { RENDER_BUDGET_KEY, RenderBudget } from '../modules/delivery/render-budget';
 import { PRINCIPAL_KEY } from '../modules/auth/current-principal.decorator';
@@ -19,9 +23,19 @@ import { introspectionPolicyPlugin } from './introspection-policy.plugin';
 import { queryLimitsPlugin, RenderedChannels } from './query-limits.plugin';
 
 /** Every GraphQL request needs a key, introspection included, so authentication happens before any resolver. */
-export function buildGraphqlOptions(config: AppConfig, apiKeys: ApiKeysService, channels: ChannelsService): ApolloDriverConfig {
+export function buildGraphqlOptions(config: AppConfig, apiKeys: ApiKeysService, channels: ChannelsService, items: ContentItemsService, models: ContentModelsService, assets: AssetsService): ApolloDriverConfig {
   return {
     autoSchemaFile: true,
+    // A typed API per content model beside the generic one, made from content-models/ at start-up.
+    transformSchema: (schema) =>
+      addTypedContent(schema, {
+        models: models.list(),
+        get: (id, principal, draft) => items.get(id, principal, draft),
+        list: (filter, first, after, principal) => items.list(filter, first, after, principal),
+        create: (input, principal) => items.create(input, principal),
+        update: (id, version, input, principal) => items.update(id, version, input, principal),
+        renditionUrls: (assetId) => assets.renditionUrls(assetId),
+      }),
     // Types that follow the registered channels, made before the schema is built.
     buildSchemaOptions: {
       orphanedTypes: [...defineChannelVariantTypes(channels.registry.list()), defineAssetRenditionsType(Object.keys(servedProfiles(channels.renditionProfiles())))],

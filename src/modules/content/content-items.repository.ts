@@ -20,7 +20,19 @@ export interface ContentItemsQuery {
   search?: string;
   /** Only items inside their validity window at this moment (what a DELIVERY key may see). */
   liveAt?: Date;
+  /** Conditions on the values of model fields (typed content queries). */
+  fieldFilters?: FieldFilter[];
 }
+
+/** One condition on a model field: text contains/equals, number compares, boolean or enum equals, enum in. */
+export interface FieldFilter {
+  field: string;
+  op: 'contains' | 'eq' | 'in' | 'gt' | 'gte' | 'lt' | 'lte';
+  kind: 'text' | 'number' | 'boolean';
+  value: string | number | boolean | string[];
+}
+
+const COMPARISONS: Record<'gt' | 'gte' | 'lt' | 'lte', string> = { gt: '>', gte: '>=', lt: '<', lte: '<=' };
 
 export interface ContentItemsPage {
   items: ContentItemEntity[];
@@ -259,6 +271,18 @@ export class ContentItemsRepository {
     const tsQuery = query.search ? toPrefixTsQuery(query.search) : null;
     if (tsQuery) builder.andWhere(`item.search_vector @@ to_tsquery('simple', :tsQuery)`, { tsQuery });
     if (query.search && !tsQuery) builder.andWhere('false');
+    (query.fieldFilters ?? []).forEach((filter, index) => {
+      const key = `fieldKey${index}`;
+      const value = `fieldValue${index}`;
+      const params = { [key]: filter.field, [value]: filter.value };
+      if (filter.kind === 'number') {
+        const operator = filter.op === 'eq' ? '=' : COMPARISONS[filter.op as keyof typeof COMPARISONS];
+        builder.andWhere(`jsonb_typeof(item.fields -> :${key}) = 'number' AND (item.fields ->> :${key})::numeric ${operator} :${value}`, params);
+      } else if (filter.kind === 'boolean') builder.andWhere(`item.fields -> :${key} = to_jsonb(CAST(:${value} AS boolean))`, params);
+      else if (filter.op === 'contains') builder.andWhere(`strpos(lower(item.fields ->> :${key}), lower(:${value})) > 0`, params);
+      else if (filter.op === 'in') builder.andWhere(`item.fields ->> :${key} = ANY(CAST(:${value} AS text[]))`, params);
+      else builder.andWhere(`item.fields ->> :${key} = :${value}`, params);
+    });
     return builder;
   }
 }

@@ -9,7 +9,7 @@ import { FieldViolation } from '../content-models/validate-fields';
 import { ContentChecks } from './content-checks.service';
 import { ContentModelsService } from '../content-models/content-models.service';
 import { ContentMetadata, fromSnapshotMetadata, liveCopy, metadataOf, toSnapshotMetadata, workingCopy } from './content-metadata';
-import { ContentItemsQuery, ContentItemsRepository } from './content-items.repository';
+import { ContentItemsQuery, ContentItemsRepository, FieldFilter } from './content-items.repository';
 import { ContentStatus } from './content.enums';
 import { ContentItemsFilter } from './dto/content-items.filter';
 import { ContentMetadataInput } from './dto/content-metadata.input';
@@ -72,7 +72,7 @@ export class ContentItemsService {
     return draft ? workingCopy(item) : item;
   }
 
-  async list(filter: ContentItemsFilter = {}, first = 20, after: string | undefined, principal: Principal): Promise<ContentItemsPageResult> {
+  async list(filter: ContentItemsFilter & { fieldFilters?: FieldFilter[] } = {}, first = 20, after: string | undefined, principal: Principal): Promise<ContentItemsPageResult> {
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
       throw new BadUserInputError(`first must be from 1 to ${MAX_PAGE_SIZE}`, 'first');
     }
