@@ -7,6 +7,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { buildGraphqlOptions } from './graphql/graphql-options';
 import { AssetLookupModule } from './modules/assets/asset-lookup.module';
+import { VariantDraftPartsModule } from './modules/variants/variant-draft-parts';
 import { AssetsModule } from './modules/assets/assets.module';
 import { ApiKeysService } from './modules/auth/api-keys.service';
 import { AuthModule } from './modules/auth/auth.module';
@@ -46,6 +47,7 @@ export class AppModule {
         }),
         HealthModule,
         AssetLookupModule,
+        VariantDraftPartsModule,
         ContentModelsModule,
         ContentModule,
         PersonasModule,

@@ -70,16 +70,19 @@ describe('a draft beside what is live', () => {
     expect(errorCode(await gql(hub, DISCARD, { id: item.id, version: discarded.version }))).toBe('BAD_USER_INPUT');
   });
 
-  it("bumps the item's version and updatedAt when one of its variants changes, so a stale copy is refused", async () => {
+  it("makes a variant change part of the item's draft: version and updatedAt move, the live version stays, a stale copy is refused", async () => {
     const item = await createPublishedItem(hub);
     const variant = await gql(hub, 'mutation($input: CreateVariantInput!) { createVariant(input: $input) { id } }', { input: { itemId: item.id, channel: 'sms', fields: { headline: 'Kort' } } });
     expect(variant.errors).toBeUndefined();
     const after = (await gql(hub, READ, { id: item.id })).data!.contentItem;
-    expect(after).toMatchObject({ version: item.version + 1, publishedVersion: item.version + 1, hasDraft: false });
+    expect(after).toMatchObject({ version: item.version + 1, publishedVersion: item.version, hasDraft: true });
+    expect((await sms(item.id)).text).not.toMatch(/^Kort/);
+    await gql(hub, PUBLISH, { id: item.id, version: after.version });
+    expect((await sms(item.id)).text).toMatch(/^Kort/);
     expect(new Date(after.updatedAt).getTime()).toBeGreaterThan(new Date(item.updatedAt).getTime());
     expect(errorCode(await gql(hub, UPDATE, { id: item.id, version: item.version, input: { fields: { headline: 'x' } } }))).toBe('CONFLICT');
     const revisions = (await gql(hub, 'query($id: ID!) { revisions(itemId: $id) { change } }', { id: item.id })).data!.revisions;
-    expect(revisions[0].change).toMatch(/^variant .* \(sms\) created$/);
+    expect(revisions.map((revision: { change: string }) => revision.change).slice(0, 2)).toEqual(['publish', expect.stringMatching(/^variant .* \(sms\) created$/)]);
   });
 
   it('keeps the draft as the item’s content when a published item is unpublished, so nothing saved is lost', async () => {

@@ -1,4 +1,4 @@
-import { createPublishedItem } from '../factories/content.factory';
+import { createItem, publishItem } from '../factories/content.factory';
 import { createKey, createTestApp, errorCode, gql, TestApp } from '../setup/test-app';
 
 const RECORD = `mutation($events: [TouchpointInput!]!) { recordTouchpoints(events: $events) { accepted duplicates rejected { index reason } } }`;
@@ -32,7 +32,7 @@ describe('KPIs and experiments', () => {
     hub = await createTestApp({ seed: true, env: { HUB_EXPERIMENT_MIN_SAMPLE: '20' } });
     delivery = await createKey(hub, 'DELIVERY');
     editor = await createKey(hub, 'EDITOR');
-    const item = await createPublishedItem(hub, { metadata: { theme: THEME, channels: [] } });
+    const item = await createItem(hub, { metadata: { theme: THEME, channels: [] } });
     itemId = item.id;
     for (const label of ['A', 'B']) {
       const { errors } = await gql(hub, 'mutation($input: CreateVariantInput!) { createVariant(input: $input) { id } }', {
@@ -40,6 +40,8 @@ describe('KPIs and experiments', () => {
       });
       expect(errors).toBeUndefined();
     }
+    const { version } = (await gql(hub, 'query($id: ID!) { contentItem(id: $id) { version } }', { id: itemId })).data!.contentItem;
+    await publishItem(hub, { id: itemId, version });
 
     const events: Record<string, unknown>[] = [];
     for (let index = 0; index < CUSTOMERS; index += 1) {

@@ -260,19 +260,46 @@ describe('hand-written variants', () => {
     expect(result.errors).toBeUndefined();
   });
 
-  it('creates, updates with a version and deletes a variant, which then stops being served', async () => {
+  it("creates, updates with a version and deletes a variant of a published item, each going live with the item's draft", async () => {
     const item = await createPublishedItem(hub);
+    /** Publishes the item's draft, which the variant change opened. */
+    const publishDraft = async () => {
+      const { version } = (await gql(hub, 'query($id: ID!) { contentItem(id: $id) { version hasDraft } }', { id: item.id })).data!.contentItem;
+      expect((await gql(hub, 'mutation($id: ID!, $version: Int!) { publishContentItem(id: $id, version: $version) { hasDraft } }', { id: item.id, version })).data!.publishContentItem.hasDraft).toBe(false);
+    };
     const created = await gql(hub, CREATE, { input: { itemId: item.id, channel: 'sms', fields: { text: 'Handgeschreven sms' }, experiment: { key: 'sms-test', weight: 3 } } });
     const variant = created.data!.createVariant;
     expect(variant).toMatchObject({ version: 1, channel: 'sms', experiment: { key: 'sms-test', weight: 3 } });
     const personalize = () => gql(hub, PERSONALIZE, { input: { itemId: item.id, channel: 'sms', context: { locale: 'nl', consents: ['sms'] } } });
+    expect((await personalize()).data!.personalize.variantId).toBeNull();
+    await publishDraft();
     expect((await personalize()).data!.personalize.text).toBe('Handgeschreven sms');
     const stale = await gql(hub, 'mutation($id: ID!) { updateVariant(id: $id, version: 7, input: { fields: { text: "x" } }) { id } }', { id: variant.id });
     expect(errorCode(stale)).toBe('CONFLICT');
-    const updated = await gql(hub, 'mutation($id: ID!) { updateVariant(id: $id, version: 1, input: { fields: { text: "Bijgewerkt" } }) { version } }', { id: variant.id });
-    expect(updated.data!.updateVariant.version).toBe(2);
+    const updated = await gql(hub, 'mutation($id: ID!) { updateVariant(id: $id, version: 1, input: { fields: { text: "Bijgewerkt" } }) { version fields } }', { id: variant.id });
+    expect(updated.data!.updateVariant).toEqual({ version: 2, fields: { text: 'Bijgewerkt' } });
+    expect((await personalize()).data!.personalize.text).toBe('Handgeschreven sms');
+    await publishDraft();
     expect((await personalize()).data!.personalize.text).toBe('Bijgewerkt');
     await gql(hub, 'mutation($id: ID!) { deleteVariant(id: $id, version: 2) { id } }', { id: variant.id });
+    expect((await personalize()).data!.personalize.text).toBe('Bijgewerkt');
+    await publishDraft();
     expect((await personalize()).data!.personalize.variantId).toBeNull();
+  });
+
+  it("drops the variant changes with a discarded draft", async () => {
+    const item = await createPublishedItem(hub);
+    const kept = (await gql(hub, CREATE, { input: { itemId: item.id, channel: 'sms', fields: { text: 'Blijft' } } })).data!.createVariant;
+    let { version } = (await gql(hub, 'query($id: ID!) { contentItem(id: $id) { version } }', { id: item.id })).data!.contentItem;
+    ({ version } = (await gql(hub, 'mutation($id: ID!, $version: Int!) { publishContentItem(id: $id, version: $version) { version } }', { id: item.id, version })).data!.publishContentItem);
+    await gql(hub, 'mutation($id: ID!) { updateVariant(id: $id, version: 1, input: { fields: { text: "Weg" } }) { version } }', { id: kept.id });
+    const added = (await gql(hub, CREATE, { input: { itemId: item.id, channel: 'email', fields: { subject: 'Nieuw' } } })).data!.createVariant;
+    const draft = (await gql(hub, 'query($id: ID!) { contentItem(id: $id) { version hasDraft variants { id live hasPendingChange fields } } }', { id: item.id })).data!.contentItem;
+    expect(draft.hasDraft).toBe(true);
+    expect(draft.variants).toEqual(expect.arrayContaining([{ id: kept.id, live: true, hasPendingChange: true, fields: { text: 'Weg' } }, { id: added.id, live: false, hasPendingChange: false, fields: { subject: 'Nieuw' } }]));
+    await gql(hub, 'mutation($id: ID!, $version: Int!) { discardDraft(id: $id, version: $version) { version } }', { id: item.id, version: draft.version });
+    const after = (await gql(hub, 'query($id: ID!) { contentItem(id: $id) { hasDraft variants { id fields hasPendingChange } } }', { id: item.id })).data!.contentItem;
+    expect(after).toEqual({ hasDraft: false, variants: [{ id: kept.id, fields: { text: 'Blijft' }, hasPendingChange: false }] });
+    expect(version).toBeGreaterThan(0);
   });
 });

@@ -113,7 +113,7 @@ describe('the preview page in a real browser', () => {
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     await signIn(page);
     await page.goto(`${hub.baseUrl}/preview/items/${item.id}`);
-    expect(await page.locator('#item-status').innerText()).toBe('PUBLISHED · draft pending');
+    await expectEventually(() => page.locator('#item-status').innerText(), /^PUBLISHED · draft pending$/);
     const draft = page.getByRole('region', { name: `Draft (revision ${published.version + 1})` });
     const live = page.getByRole('region', { name: `Live (revision ${published.version})` });
     await expectEventually(() => draft.locator('[data-channel="sms"]').innerText(), /Concept kop/);

@@ -171,6 +171,8 @@ export class ContentItemsRepository {
     expectedVersion: number,
     change: string,
     mutate: (item: ContentItemEntity) => void,
+    /** More work in the same transaction, after the item is saved (settling its variants). */
+    alongside?: (manager: EntityManager, item: ContentItemEntity) => Promise<void>,
   ): Promise<ContentItemEntity> {
     try {
       return await this.dataSource.transaction(async (manager) => {
@@ -182,6 +184,7 @@ export class ContentItemsRepository {
         current.version += 1;
         const saved = await repository.save(current);
         await this.insertRevision(manager, saved, change);
+        await alongside?.(manager, saved);
         return saved;
       });
     } catch (error) {
@@ -194,7 +197,12 @@ export class ContentItemsRepository {
    * order (two bulk calls cannot deadlock), and if any target is missing, stale or refused by
    * `mutate`, nothing is written and each target's problem is answered (null for those that were fine).
    */
-  async updateMany(targets: { id: string; version: number }[], change: string, mutate: (item: ContentItemEntity) => void): Promise<{ saved: ContentItemEntity[] } | { refused: (DomainError | null)[] }> {
+  async updateMany(
+    targets: { id: string; version: number }[],
+    change: string,
+    mutate: (item: ContentItemEntity) => void,
+    alongside?: (manager: EntityManager, item: ContentItemEntity) => Promise<void>,
+  ): Promise<{ saved: ContentItemEntity[] } | { refused: (DomainError | null)[] }> {
     try {
       return await this.dataSource.transaction(async (manager) => {
         const repository = manager.getRepository(ContentItemEntity);
@@ -219,6 +227,7 @@ export class ContentItemsRepository {
           item.version += 1;
           saved.push(await repository.save(item));
           await this.insertRevision(manager, item, change);
+          await alongside?.(manager, item);
         }
         return { saved };
       });
@@ -228,7 +237,7 @@ export class ContentItemsRepository {
   }
 
   /** A new version of the item for a change made beside it (a variant), recorded as a revision; the content stays as it is. */
-  async bump(id: string, change: string, author: string): Promise<ContentItemEntity> {
+  async bump(id: string, change: string, author: string, startsDraft: boolean): Promise<ContentItemEntity> {
     return this.dataSource.transaction(async (manager) => {
       const repository = manager.getRepository(ContentItemEntity);
       const item = await repository.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
@@ -236,7 +245,9 @@ export class ContentItemsRepository {
       item.version += 1;
       item.updatedAt = new Date();
       item.author = author;
-      if (item.draft === null && item.publishedVersion !== null) item.publishedVersion = item.version;
+      // A change that waits for publishing opens the item's draft (its content unchanged); one that went live moves the live version.
+      if (startsDraft && item.status === ContentStatus.PUBLISHED) item.draft ??= { slug: item.slug, fields: item.fields, metadata: toSnapshotMetadata(metadataOf(item)) };
+      else if (item.draft === null && item.publishedVersion !== null) item.publishedVersion = item.version;
       const saved = await repository.save(item);
       await this.insertRevision(manager, saved, change);
       return saved;

@@ -1,5 +1,5 @@
 import { mergePatch } from '../../common/json/merge-patch';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { BadUserInputError, DomainError, ForbiddenError, NotFoundError, StaleVersionError } from '../../common/errors/domain-errors';
 import { decodeCursor, encodeCursor } from '../../common/pagination/cursor';
 import { ChangeTopic } from '../../database/change-topics';
@@ -7,6 +7,7 @@ import { ChangeFeed } from '../../database/change-feed.service';
 import { canReadDrafts, Principal } from '../auth/principal';
 import { FieldViolation } from '../content-models/validate-fields';
 import { ContentChecks } from './content-checks.service';
+import { DRAFT_PARTS, DraftParts } from './content-ports';
 import { ContentModelsService } from '../content-models/content-models.service';
 import { ContentMetadata, fromSnapshotMetadata, liveCopy, metadataOf, toSnapshotMetadata, workingCopy } from './content-metadata';
 import { ContentItemsQuery, ContentItemsRepository, FieldFilter } from './content-items.repository';
@@ -57,6 +58,7 @@ export class ContentItemsService {
     private readonly contentModels: ContentModelsService,
     private readonly changeFeed: ChangeFeed,
     private readonly checks: ContentChecks,
+    @Inject(DRAFT_PARTS) private readonly draftParts: DraftParts,
   ) {}
 
   /**
@@ -152,17 +154,23 @@ export class ContentItemsService {
    * A hand-written variant of the item changed: the item gets a new version and revision, so
    * clients that cache it see the change (version, updatedAt) and a stale copy is refused.
    */
-  async recordVariantChange(itemId: string, change: string, principal: Principal): Promise<void> {
-    await this.announce(await this.repository.bump(itemId, change, principal.name));
+  async recordVariantChange(itemId: string, change: string, principal: Principal, waitsForPublish: boolean): Promise<void> {
+    await this.announce(await this.repository.bump(itemId, change, principal.name, waitsForPublish));
   }
 
   /** Drops a published item's pending draft; the live version stays as it is. */
   async discardDraft(id: string, version: number, principal: Principal): Promise<ContentItemEntity> {
-    const saved = await this.repository.update(id, version, 'discard draft', (item) => {
-      if (!item.draft) throw new BadUserInputError(`Item ${id} has no draft to discard`, 'id');
-      item.draft = null;
-      touch(item, principal);
-    });
+    const saved = await this.repository.update(
+      id,
+      version,
+      'discard draft',
+      (item) => {
+        if (!item.draft) throw new BadUserInputError(`Item ${id} has no draft to discard`, 'id');
+        item.draft = null;
+        touch(item, principal);
+      },
+      (manager) => this.draftParts.discard(manager, id),
+    );
     await this.announce(saved);
     return saved;
   }
@@ -336,14 +344,14 @@ export class ContentItemsService {
     if (malformed >= 0) throw new BadUserInputError(`items[${malformed}].id is not a content item id (a UUID)`, `items.${malformed}.id`);
     const duplicate = targets.find((target, index) => targets.findIndex((other) => other.id === target.id) !== index);
     if (duplicate) throw new BadUserInputError(`Item ${duplicate.id} is in items twice`, 'items');
-    const outcome = await this.repository.updateMany(targets, action, this.transitionOf(action, principal));
+    const outcome = await this.repository.updateMany(targets, action, this.transitionOf(action, principal), (manager, item) => this.draftParts.apply(manager, item.id));
     if ('refused' in outcome) return { applied: false, items: targets.map(({ id }, index) => ({ id, item: null, error: outcome.refused[index] })) };
     for (const item of outcome.saved) await this.announce(item);
     return { applied: true, items: outcome.saved.map((item) => ({ id: item.id, item, error: null })) };
   }
 
   private async transition(id: string, version: number, action: Transition, principal: Principal): Promise<ContentItemEntity> {
-    const saved = await this.repository.update(id, version, action, this.transitionOf(action, principal));
+    const saved = await this.repository.update(id, version, action, this.transitionOf(action, principal), (manager) => this.draftParts.apply(manager, id));
     await this.announce(saved);
     return saved;
   }

@@ -1,3 +1,5 @@
+import type { EntityManager } from 'typeorm';
+
 /**
  * What content needs checked at save time but does not own; each is provided by the module that
  * does (channels, assets), so content depends only on these ports.
@@ -16,3 +18,16 @@ export interface KnownAssets {
 }
 
 export const KNOWN_ASSETS = Symbol('KNOWN_ASSETS');
+
+/**
+ * Parts of an item's draft kept by other modules (its hand-written variants), settled in the same
+ * transaction as the item itself.
+ */
+export interface DraftParts {
+  /** Makes the waiting parts live: when the draft is published, and when the item leaves PUBLISHED (nothing saved is lost). */
+  apply(manager: EntityManager, itemId: string): Promise<void>;
+  /** Drops the waiting parts, with the draft (discardDraft). */
+  discard(manager: EntityManager, itemId: string): Promise<void>;
+}
+
+export const DRAFT_PARTS = Symbol('DRAFT_PARTS');

@@ -122,7 +122,9 @@ export class DeliveryCatalog implements OnModuleInit, OnApplicationBootstrap {
   /** For previews: the item as it is now in any status, or at an older revision, read past the cache. */
   async asOfRevision(itemId: string, revision: number | undefined): Promise<CatalogEntry> {
     const item = await this.items.asOfRevision(itemId, revision);
-    return { item, variants: await this.variants.liveFor([item.id]) };
+    // The live revision shows the variants customers get; any other, the variants of the draft.
+    const live = revision !== undefined && revision === item.publishedVersion;
+    return { item, variants: live ? await this.variants.liveFor([item.id]) : await this.variants.workingFor([item.id]) };
   }
 
   private async loadMany(ids: readonly string[]): Promise<(CatalogEntry | null)[]> {

@@ -42,17 +42,24 @@ export class DemoSeedService {
       { data: await drawDemoImage(), filename: 'zomeractie.jpg', alt: { nl: 'Een hardloper in de zomerzon', en: 'A runner in the summer sun' }, focalX: 0.33, focalY: 0.5, tags: ['zomeractie'] },
       SEED_PRINCIPAL,
     );
-    const published: ContentItemEntity[] = [];
+    const drafts: ContentItemEntity[] = [];
     for (const input of DEMO_ITEMS) {
       // The demo message in its other locales is a translation of the first: one family.
-      const draft = published.length === 0
-        ? await this.contentItems.create({ ...input, fields: { ...input.fields, image: { assetId: image.id } } }, SEED_PRINCIPAL)
-        : await this.contentItems.createTranslation(published[0].id, input.locale, input.fields, SEED_PRINCIPAL);
-      published.push(await this.contentItems.publish(draft.id, draft.version, SEED_PRINCIPAL));
+      drafts.push(
+        drafts.length === 0
+          ? await this.contentItems.create({ ...input, fields: { ...input.fields, image: { assetId: image.id } } }, SEED_PRINCIPAL)
+          : await this.contentItems.createTranslation(drafts[0].id, input.locale, input.fields, SEED_PRINCIPAL),
+      );
     }
+    // Variants are written before publishing, so they go live with their items.
     for (const { locale, ...variant } of DEMO_VARIANTS) {
-      const item = published.find((candidate) => candidate.locale === locale)!;
+      const item = drafts.find((candidate) => candidate.locale === locale)!;
       await this.variants.create({ ...variant, itemId: item.id }, SEED_PRINCIPAL);
+    }
+    const published: ContentItemEntity[] = [];
+    for (const draft of drafts) {
+      const current = await this.contentItems.get(draft.id, SEED_PRINCIPAL);
+      published.push(await this.contentItems.publish(current.id, current.version, SEED_PRINCIPAL));
     }
     return published;
   }

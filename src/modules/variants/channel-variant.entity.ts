@@ -1,5 +1,16 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
+/** A variant as its item's draft has it: the editable columns, or a deletion. */
+export interface PendingVariantChange {
+  personaTags: string[];
+  locale: string | null;
+  fields: Record<string, unknown>;
+  experimentKey: string | null;
+  experimentWeight: number | null;
+  label: string | null;
+  deleted: boolean;
+}
+
 /** An editor's hand-written override of an item for one channel (optionally per persona, locale, experiment arm). */
 @Entity({ name: 'channel_variants' })
 @Index(['itemId'])
@@ -36,6 +47,14 @@ export class ChannelVariantEntity {
 
   @Column({ type: 'text' })
   author: string;
+
+  /** False for a variant written while its item is published: it goes live when the item's draft is published. */
+  @Column({ type: 'boolean', default: true })
+  live: boolean;
+
+  /** A change (or deletion) waiting for the item's draft to be published; the columns stay live meanwhile. */
+  @Column({ type: 'jsonb', nullable: true })
+  pending: PendingVariantChange | null;
 
   /** Deleted variants are kept (nothing an editor saved is lost) but never selected. */
   @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true })

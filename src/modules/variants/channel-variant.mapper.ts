@@ -12,6 +12,8 @@ export function toChannelVariantModel(variant: ChannelVariantEntity): ChannelVar
     experiment: variant.experimentKey ? { key: variant.experimentKey, weight: variant.experimentWeight ?? 1 } : null,
     label: variant.label,
     version: variant.version,
+    live: variant.live,
+    hasPendingChange: variant.pending !== null,
     author: variant.author,
     createdAt: variant.createdAt,
     updatedAt: variant.updatedAt,

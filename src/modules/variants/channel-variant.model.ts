@@ -39,6 +39,12 @@ export class ChannelVariantModel {
   @Field(() => Int)
   version: number;
 
+  @Field({ description: "False while it waits for its published item's draft to be published" })
+  live: boolean;
+
+  @Field({ description: "A change (or deletion) waits for the item's draft to be published; the fields shown are the waiting ones" })
+  hasPendingChange: boolean;
+
   @Field()
   author: string;
 

@@ -12,7 +12,16 @@ export class ChannelVariantsRepository {
     return this.dataSource.getRepository(ChannelVariantEntity).findOne({ where: { id, deletedAt: IsNull() } });
   }
 
-  /** Every live variant of the given items, in one query (for DataLoader and the delivery cache). */
+  /** The variants customers get, of the given items, in one query (for the delivery cache). */
+  findLiveByItemIds(itemIds: readonly string[]): Promise<ChannelVariantEntity[]> {
+    if (itemIds.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(ChannelVariantEntity).find({
+      where: { itemId: In([...itemIds]), deletedAt: IsNull(), live: true },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  /** Every variant not deleted of the given items, waiting ones included, in one query (for DataLoader and previews). */
   findByItemIds(itemIds: readonly string[]): Promise<ChannelVariantEntity[]> {
     if (itemIds.length === 0) return Promise.resolve([]);
     return this.dataSource.getRepository(ChannelVariantEntity).find({

@@ -10,6 +10,40 @@ import { ContentItemsService } from '../content/content-items.service';
 import { ChannelVariantEntity } from './channel-variant.entity';
 import { ChannelsService } from '../channels/channels.service';
 import { CreateVariantInput, UpdateVariantInput } from './variant.inputs';
+import { ContentStatus } from '../content/content.enums';
+import { PendingVariantChange } from './channel-variant.entity';
+
+/** A variant's editable state as its item's draft has it: a waiting change, or the live columns. */
+function pendingOf(variant: ChannelVariantEntity): PendingVariantChange {
+  return (
+    variant.pending ?? {
+      personaTags: variant.personaTags,
+      locale: variant.locale,
+      fields: variant.fields,
+      experimentKey: variant.experimentKey,
+      experimentWeight: variant.experimentWeight,
+      label: variant.label,
+      deleted: false,
+    }
+  );
+}
+
+/** The variant as its item's draft has it: a waiting change laid over the live columns. */
+export function workingVariant(variant: ChannelVariantEntity): ChannelVariantEntity {
+  if (!variant.pending) return variant;
+  const { deleted, ...change } = variant.pending;
+  return { ...variant, ...change, deletedAt: deleted ? variant.updatedAt : variant.deletedAt };
+}
+
+/** A live variant of a published item keeps its columns and waits with the change; any other variant changes at once. */
+function settle(variant: ChannelVariantEntity, next: PendingVariantChange, waits: boolean): void {
+  if (waits && variant.live) {
+    variant.pending = next;
+    return;
+  }
+  const { personaTags, locale, fields, experimentKey, experimentWeight, label } = next;
+  Object.assign(variant, { personaTags, locale, fields, experimentKey, experimentWeight, label, pending: null });
+}
 
 /** Published on the change feed when a variant is created, changed or deleted: caches of every instance drop the item's variants. */
 export const VARIANTS_CHANGED = 'channel-variants-changed' satisfies ChangeTopic;
@@ -36,7 +70,10 @@ export class VariantsService {
       throw new BadUserInputError(`Item ${item.id} is only for ${item.channels.join(', ')}; a ${input.channel} variant of it would never be sent`, 'input.channel');
     }
     await this.contentItems.checkPersonaTags(input.personaTags ?? [], 'input.personaTags');
+    const waits = item.status === ContentStatus.PUBLISHED;
     const saved = await this.variants.insert({
+      live: !waits,
+      pending: null,
       itemId: item.id,
       channel: input.channel,
       personaTags: [...new Set(input.personaTags ?? [])],
@@ -48,7 +85,7 @@ export class VariantsService {
       version: 1,
       author: principal.name,
     });
-    await this.announce(saved, `variant ${saved.id} (${saved.channel}) created`, principal);
+    await this.announce(saved, `variant ${saved.id} (${saved.channel}) created`, principal, waits);
     return saved;
   }
 
@@ -59,34 +96,46 @@ export class VariantsService {
     if (input.fields !== undefined) this.validate(item.model, existing.channel, input.fields);
     if (input.locale !== undefined) this.checkLocale(input.locale, item.locale);
     if (input.personaTags) await this.contentItems.checkPersonaTags(input.personaTags, 'input.personaTags');
+    const waits = item.status === ContentStatus.PUBLISHED;
     const saved = await this.variants.update(id, version, (variant) => {
-      if (input.personaTags !== undefined) variant.personaTags = [...new Set(input.personaTags)];
-      if (input.locale !== undefined) variant.locale = input.locale;
-      if (input.fields !== undefined) variant.fields = input.fields;
+      const next = { ...pendingOf(variant), deleted: false };
+      if (input.personaTags !== undefined) next.personaTags = [...new Set(input.personaTags)];
+      if (input.locale !== undefined) next.locale = input.locale;
+      if (input.fields !== undefined) next.fields = input.fields;
       if (input.experiment !== undefined) {
-        variant.experimentKey = input.experiment?.key ?? null;
-        variant.experimentWeight = input.experiment?.weight ?? null;
+        next.experimentKey = input.experiment?.key ?? null;
+        next.experimentWeight = input.experiment?.weight ?? null;
       }
-      if (input.label !== undefined) variant.label = input.label;
+      if (input.label !== undefined) next.label = input.label;
+      settle(variant, next, waits);
       variant.author = principal.name;
     });
-    await this.announce(saved, `variant ${saved.id} (${saved.channel}) changed`, principal);
-    return saved;
+    await this.announce(saved, `variant ${saved.id} (${saved.channel}) changed`, principal, waits);
+    return workingVariant(saved);
   }
 
-  /** The row stays (nothing an editor saved is lost); it is no longer selected. */
+  /** The row stays (nothing an editor saved is lost); it is no longer selected. Of a published item, once its draft is published. */
   async delete(id: string, version: number, principal: Principal): Promise<ChannelVariantEntity> {
+    const existing = await this.variants.findActive(id);
+    if (!existing) throw new NotFoundError(`No channel variant with id ${id}`);
+    const waits = (await this.contentItems.get(existing.itemId, principal)).status === ContentStatus.PUBLISHED;
     const saved = await this.variants.update(id, version, (variant) => {
-      variant.deletedAt = new Date();
+      if (waits && variant.live) variant.pending = { ...pendingOf(variant), deleted: true };
+      else variant.deletedAt = new Date();
       variant.author = principal.name;
     });
-    await this.announce(saved, `variant ${saved.id} (${saved.channel}) deleted`, principal);
-    return saved;
+    await this.announce(saved, `variant ${saved.id} (${saved.channel}) deleted`, principal, waits);
+    return workingVariant(saved);
   }
 
-  /** The live (not deleted) variants of these items, for delivery. */
+  /** The variants customers get: live, without changes waiting for the item's draft; for delivery. */
   liveFor(itemIds: readonly string[]): Promise<ChannelVariantEntity[]> {
-    return this.variants.findByItemIds(itemIds);
+    return this.variants.findLiveByItemIds(itemIds);
+  }
+
+  /** The variants as the item's draft has them (waiting ones included, waiting deletions left out); for previews and editors. */
+  async workingFor(itemIds: readonly string[]): Promise<ChannelVariantEntity[]> {
+    return (await this.variants.findByItemIds(itemIds)).filter((variant) => !variant.pending?.deleted).map(workingVariant);
   }
 
   /** Live variants that are experiment arms: of experiment `key`, or of every experiment when null. */
@@ -115,8 +164,8 @@ export class VariantsService {
     }
   }
 
-  private async announce(variant: ChannelVariantEntity, change: string, principal: Principal): Promise<void> {
-    await this.contentItems.recordVariantChange(variant.itemId, change, principal);
+  private async announce(variant: ChannelVariantEntity, change: string, principal: Principal, waitsForPublish: boolean): Promise<void> {
+    await this.contentItems.recordVariantChange(variant.itemId, change, principal, waitsForPublish);
     await this.changeFeed.publish(VARIANTS_CHANGED, { itemId: variant.itemId });
   }
 }

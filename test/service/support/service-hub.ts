@@ -24,6 +24,7 @@ import { PersonasRepository } from '../../../src/modules/personas/personas.repos
 import { PersonasService } from '../../../src/modules/personas/personas.service';
 import { ChannelVariantsRepository } from '../../../src/modules/variants/channel-variants.repository';
 import { VariantsService } from '../../../src/modules/variants/variants.service';
+import { VariantDraftParts } from '../../../src/modules/variants/variant-draft-parts';
 
 /**
  * The service tier: services and repositories built by hand over a real DataSource on a freshly
@@ -73,7 +74,7 @@ export async function createInstance(url: string) {
   personas.onModuleInit();
   const contentRepository = new ContentItemsRepository(dataSource);
   const checks = new ContentChecks(contentRepository, personas, channels, { check: checkTokens }, new AssetsRepository(dataSource));
-  const contentItems = new ContentItemsService(contentRepository, contentModels, changeFeed, checks);
+  const contentItems = new ContentItemsService(contentRepository, contentModels, changeFeed, checks, new VariantDraftParts());
   const variants = new VariantsService(new ChannelVariantsRepository(dataSource), contentItems, contentModels, channels, changeFeed);
   const conclusions = new ExperimentConclusions(new ExperimentsRepository(dataSource), changeFeed);
   conclusions.onModuleInit();
