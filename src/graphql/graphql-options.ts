@@ -2,6 +2,7 @@ import { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
+import { GraphQLDateTime } from 'graphql-scalars';
 import { HTTP_STATUS } from '../common/filters/domain-error.filter';
 import { clientAddress } from '../modules/auth/client-address';
 import { AppConfig } from '../config/app-config';
@@ -38,6 +39,8 @@ export function buildGraphqlOptions(config: AppConfig, apiKeys: ApiKeysService, 
       }),
     // Types that follow the registered channels, made before the schema is built.
     buildSchemaOptions: {
+      // Dates are RFC 3339 date-times everywhere: "12/01/2027" means different days to different readers, so it is refused.
+      scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
       orphanedTypes: [...defineChannelVariantTypes(channels.registry.list()), defineAssetRenditionsType(Object.keys(servedProfiles(channels.renditionProfiles())))],
     },
     sortSchema: true,

@@ -60,6 +60,9 @@ describe('mistakes are caught when content is saved, never at delivery', () => {
       message: expect.stringMatching(/content item 00000000-0000-4000-8000-000000000042 does not exist/),
     });
     expect((await refusal(CREATE, { input: announcement({ launchDate: '06/01/2027' }) })).path).toBe('input.fields.launchDate');
+    const usDate = await gql(hub, CREATE, { input: buildMessageInput({ metadata: { validFrom: '12/01/2027' } }) });
+    expect(usDate.status).toBe(400);
+    expect(usDate.errors![0].message).toMatch(/validFrom/);
     expect((await gql(hub, CREATE, { input: announcement({ launchDate: '2027-06-01T09:00:00+02:00' }) })).errors).toBeUndefined();
   });
 

@@ -29,12 +29,13 @@ describe('typed GraphQL per content model', () => {
   });
 
   it('reads items with typed fields, rendition URLs and field filters', async () => {
-    const { data, errors } = await gql(hub, `{ messages(filter: { headline: { contains: "ZOMER" }, locale: "nl" }) { totalCount edges { node { id version status fields { headline callToAction { label url } image { assetId url(profile: "email") } hashtags } } } } }`);
+    const { data, errors } = await gql(hub, `{ messages(filter: { headline: { contains: "ZOMER" }, locale: "nl" }) { totalCount edges { node { id version status fields { headline callToAction { label url } image { id assetId url(profile: "email") } hashtags } } } } }`);
     expect(errors).toBeUndefined();
     expect(data!.messages.totalCount).toBe(1);
     const node = data!.messages.edges[0].node;
     expect(node.fields).toMatchObject({ headline: 'Zomer in beweging', callToAction: { label: 'Bekijk de actie', url: 'https://example.com/zomer' }, hashtags: expect.arrayContaining(['zomer']) });
     expect(node.fields.image.url).toMatch(new RegExp(`/assets/${node.fields.image.assetId}/email$`));
+    expect(node.fields.image.id).toBe(node.fields.image.assetId);
     expect((await gql(hub, `{ messages(filter: { headline: { contains: "winter" } }) { totalCount } }`)).data!.messages.totalCount).toBe(0);
     const one = await gql(hub, 'query($id: ID!) { message(id: $id) { id fields { headline } } }', { id: node.id }, delivery);
     expect(one.data!.message.fields.headline).toBe('Zomer in beweging');

@@ -249,6 +249,7 @@ function sharedTypes(source: TypedContentSource) {
     name: 'ContentImage',
     description: 'An image field: an uploaded asset (with a rendition per channel) or an outside URL',
     fields: {
+      id: { type: GraphQLID, description: 'The asset id (null for an outside URL)', resolve: (image) => image.assetId ?? null },
       assetId: { type: GraphQLID },
       alt: { type: GraphQLString },
       url: {
