@@ -4,7 +4,7 @@ const BRAND_FIELDS = 'id theme locale name senderLines returnAddress emailFooter
 const UPSERT = `mutation($input: UpsertBrandInput!) { upsertBrand(input: $input) { ${BRAND_FIELDS} } }`;
 const RENDER = `query($itemId: ID!, $channel: String!) { personalize(input: { itemId: $itemId, channel: $channel, preview: true,
   context: { locale: "nl", consents: ["letter", "email"], attributes: { title: "heer", firstName: "Jan", lastName: "De Vries", address: { lines: ["Keizersgracht 1"], postalCode: "1015 CJ", city: "Amsterdam" } } } })
-  { text warnings ... on LetterVariant { html } ... on EmailVariant { html } } }`;
+  { text warnings ... on LetterVariant { html } ... on EmailVariant { html fromName } } }`;
 
 describe('brand settings instead of code', () => {
   let hub: TestApp;
@@ -35,6 +35,7 @@ describe('brand settings instead of code', () => {
     expect(letter.text).toContain('Bekijk de actie: https://example.com/zomer');
     const email = await render(dutchId, 'email');
     expect(email.html).toContain('Loopwerk B.V. · Postbus 123 · 1000 AB Amsterdam');
+    expect(email.fromName).toBe('Loopwerk');
     expect(email.text).toContain('KvK 12345678');
   });
 
@@ -47,6 +48,7 @@ describe('brand settings instead of code', () => {
     const english = await render(englishId, 'email');
     expect(english.html).toContain('Loopwerk UK Ltd');
     expect(english.html).toContain('Stop these emails');
+    expect(english.fromName).toBe('Loopwerk UK');
     expect((await render(dutchId, 'email')).html).toContain('Loopwerk B.V.');
 
     const stale = await gql(hub, UPSERT, { input: { theme: 'zomeractie', locale: 'en', name: 'Loopwerk UK', senderLines: ['x'], version: 0 } });

@@ -28,6 +28,7 @@ export class EmailRenderer implements ChannelRenderer {
     subject: { type: 'String' },
     preheader: { type: 'String' },
     html: { type: 'String', description: 'Responsive HTML with inlined CSS; `text` is the plain-text alternative' },
+    fromName: { type: 'String', nullable: true, description: "The sender's display name: the brand's name (null when no brand is set)" },
   };
   /** 600 px wide for email bodies, at most 200 KB where possible. */
   readonly renditions: Record<string, RenditionSpec> = { email: { width: 600, fit: 'inside', maxBytes: 200_000 } };
@@ -94,7 +95,7 @@ export class EmailRenderer implements ChannelRenderer {
             { name: 'preheaderLength', value: [...preheaderText].length, limit: PREHEADER_LIMIT },
             { name: 'htmlBytes', value: Buffer.byteLength(htmlBody), limit: 102_400 },
           ],
-          parts: { subject: subjectLine, preheader: preheaderText, html: htmlBody },
+          parts: { subject: subjectLine, preheader: preheaderText, html: htmlBody, fromName: brand.name || null },
         };
       },
     };
