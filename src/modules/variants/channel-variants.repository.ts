@@ -30,10 +30,10 @@ export class ChannelVariantsRepository {
     });
   }
 
-  /** Live variants that are arms of an experiment (of `key`, or of any), oldest first. */
+  /** Live variants (the ones customers can get) that are arms of an experiment (of `key`, or of any), oldest first. */
   findExperimentArms(key: string | null): Promise<ChannelVariantEntity[]> {
     return this.dataSource.getRepository(ChannelVariantEntity).find({
-      where: { experimentKey: key ?? Not(IsNull()), deletedAt: IsNull() },
+      where: { experimentKey: key ?? Not(IsNull()), deletedAt: IsNull(), live: true },
       order: { createdAt: 'ASC', id: 'ASC' },
     });
   }
