@@ -1,4 +1,5 @@
 import { BadUserInputError } from '../errors/domain-errors';
+import { isUuid } from '../ids/uuid';
 
 /** Keyset position in the default order (updatedAt desc, id desc); opaque to clients. */
 export interface PagePosition {
@@ -6,7 +7,6 @@ export interface PagePosition {
   id: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function encodeCursor(position: PagePosition): string {
   return Buffer.from(JSON.stringify([position.updatedAt, position.id])).toString('base64url');
@@ -23,6 +23,6 @@ export function decodeCursor(cursor: string, path = 'after'): PagePosition {
   }
   if (!Array.isArray(decoded) || decoded.length !== 2) throw invalid();
   const [updatedAt, id] = decoded;
-  if (typeof updatedAt !== 'string' || Number.isNaN(Date.parse(updatedAt)) || typeof id !== 'string' || !UUID.test(id)) throw invalid();
+  if (typeof updatedAt !== 'string' || Number.isNaN(Date.parse(updatedAt)) || !isUuid(id)) throw invalid();
   return { updatedAt, id };
 }

@@ -1,13 +1,13 @@
 import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
 import { BadUserInputError } from '../errors/domain-errors';
+import { isUuid } from '../ids/uuid';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Ids are uuids; anything else is a typo, answered before it reaches the database. */
 @Injectable()
 export class UuidPipe implements PipeTransform<string, string> {
   transform(value: string, metadata: ArgumentMetadata): string {
-    if (typeof value !== 'string' || !UUID.test(value)) {
+    if (!isUuid(value)) {
       throw new BadUserInputError(`${metadata.data ?? 'id'} must be a uuid, got "${String(value).slice(0, 60)}"`, metadata.data ?? 'id');
     }
     return value;

@@ -30,6 +30,7 @@ import { CreateContentItemInput } from '../../modules/content/dto/create-content
 import { UpdateContentItemInput } from '../../modules/content/dto/update-content-item.input';
 import { ContentItemEntity } from '../../modules/content/entities/content-item.entity';
 import { enumValueNameOf, fieldNameOf, freeName, pluralOf, typeNameOf } from './graphql-names';
+import { isUuid } from '../../common/ids/uuid';
 
 /** What typed queries and mutations run on: the same services as the generic content API. */
 export interface TypedContentSource {
@@ -305,9 +306,8 @@ function editorOf(context: Context): Principal {
   return principal;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function uuidArg(value: string, path: string): string {
-  if (!UUID.test(value)) throw new BadUserInputError(`${path} must be a content item id (a UUID)`, path);
+  if (!isUuid(value)) throw new BadUserInputError(`${path} must be a content item id (a UUID)`, path);
   return value;
 }

@@ -11,6 +11,7 @@ import { ASSET_STORAGE, AssetStorage } from './asset-storage';
 import { AssetsRepository } from './assets.repository';
 import { RenditionFit, RenditionFormat, RenditionSpec } from '../../common/renditions/rendition-spec';
 import { ImageProcessor, RENDITION_SIZES, RenditionRequest } from './image-processor';
+import { isUuid } from '../../common/ids/uuid';
 
 export interface UploadInput {
   data: Buffer;
@@ -102,7 +103,7 @@ export class AssetsService implements OnApplicationBootstrap {
   }
 
   async get(id: string): Promise<AssetEntity> {
-    const asset = UUID.test(id) ? await this.repository.findById(id) : null;
+    const asset = isUuid(id) ? await this.repository.findById(id) : null;
     if (!asset) throw new NotFoundError(`No asset with id ${id}`);
     return asset;
   }
@@ -174,7 +175,6 @@ export class AssetsService implements OnApplicationBootstrap {
   }
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function parseRendition(profiles: Record<string, RenditionSpec>, profile: string, query: RenditionQuery): RenditionRequest {
   const base = Object.hasOwn(profiles, profile) ? profiles[profile] : undefined;

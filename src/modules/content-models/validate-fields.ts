@@ -1,10 +1,10 @@
 import { BadUserInputError } from '../../common/errors/domain-errors';
 import { safeLinkUrl, WEB_LINK_SCHEMES } from '../../common/urls/safe-url';
 import { ContentModelDefinition, FieldDefinition } from './content-model.types';
+import { isUuid } from '../../common/ids/uuid';
 
 /** No single text may exceed this, whatever the model says: it keeps rows and renderings bounded. */
 export const MAX_TEXT_LENGTH = 100_000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A date, or a date and time with an offset: other spellings ("12/01/2027") depend on who reads them. */
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 
@@ -69,7 +69,7 @@ function checkValue(field: Omit<FieldDefinition, 'key'>, value: unknown, path: s
     case 'enum':
       return typeof value === 'string' && field.values?.includes(value) ? [] : fail(`must be one of ${field.values?.join(', ')}`);
     case 'reference':
-      return typeof value === 'string' && UUID.test(value) ? [] : fail('must be the id (uuid) of a content item');
+      return isUuid(value) ? [] : fail('must be the id (uuid) of a content item');
     case 'image':
       return checkImage(value, path);
     case 'link':
@@ -100,7 +100,7 @@ function checkImage(value: unknown, path: string): FieldViolation[] {
     if (!['assetId', 'url', 'alt'].includes(key)) violations.push({ path: `${path}.${key}`, message: 'is not a property of an image (assetId, url, alt)' });
   }
   if (value.assetId === undefined && value.url === undefined) violations.push({ path, message: 'needs an assetId or a url' });
-  if (value.assetId !== undefined && !(typeof value.assetId === 'string' && UUID.test(value.assetId))) {
+  if (value.assetId !== undefined && !isUuid(value.assetId)) {
     violations.push({ path: `${path}.assetId`, message: 'must be the id (uuid) of an asset' });
   }
   if (value.url !== undefined && (typeof value.url !== 'string' || safeLinkUrl(value.url, ['http', 'https']) !== value.url)) {

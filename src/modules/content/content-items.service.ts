@@ -18,6 +18,7 @@ import { CreateContentItemInput } from './dto/create-content-item.input';
 import { UpdateContentItemInput } from './dto/update-content-item.input';
 import { ContentItemEntity } from './entities/content-item.entity';
 import { ContentRevisionEntity } from './entities/content-revision.entity';
+import { isUuid } from '../../common/ids/uuid';
 
 export const CONTENT_CHANGED = 'content-item-changed' satisfies ChangeTopic;
 export const MAX_PAGE_SIZE = 100;
@@ -26,7 +27,6 @@ const MAX_FAMILIES = 5_000;
 
 export type Transition = 'publish' | 'unpublish' | 'archive';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Items one bulk call may change. */
 export const MAX_BULK = 500;
@@ -340,7 +340,7 @@ export class ContentItemsService {
    */
   async transitionMany(action: Transition, targets: { id: string; version: number }[], principal: Principal): Promise<BulkOutcome> {
     if (targets.length === 0 || targets.length > MAX_BULK) throw new BadUserInputError(`items must have 1 to ${MAX_BULK} entries`, 'items', { limit: MAX_BULK });
-    const malformed = targets.findIndex((target) => !UUID.test(target.id));
+    const malformed = targets.findIndex((target) => !isUuid(target.id));
     if (malformed >= 0) throw new BadUserInputError(`items[${malformed}].id is not a content item id (a UUID)`, `items.${malformed}.id`);
     const duplicate = targets.find((target, index) => targets.findIndex((other) => other.id === target.id) !== index);
     if (duplicate) throw new BadUserInputError(`Item ${duplicate.id} is in items twice`, 'items');
