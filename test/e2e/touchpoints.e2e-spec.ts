@@ -172,18 +172,14 @@ describe('touchpoints', () => {
     const distinct = new Set(bodies.flatMap((body) => body.split('\n').map((line) => JSON.parse(line).eventId))).size;
     expect(accepted).toBe(distinct);
 
-    const rollups = await db.query(`SELECT hour, theme, item_id, variant_id, experiment, arm, channel, personas, locale, type, events::int, value::float8 FROM touchpoint_rollups ORDER BY 1,2,3,4,5,6,7,8,9,10`);
-    const recount = await db.query(`
-      SELECT date_trunc('hour', occurred_at, 'UTC') AS hour, coalesce(theme, '') AS theme, item_id, variant_id, coalesce(experiment, '') AS experiment, coalesce(arm, '') AS arm,
-             channel, personas, coalesce(locale, '') AS locale, type, count(*)::int AS events, coalesce(sum(value), 0)::float8 AS value
-      FROM touchpoints GROUP BY 1,2,3,4,5,6,7,8,9,10 ORDER BY 1,2,3,4,5,6,7,8,9,10`);
-    expect(rollups.rows).toEqual(recount.rows);
-    const daily = await db.query(`SELECT day, theme, item_id, variant_id, experiment, arm, channel, personas, locale, type, events::int, value::float8 FROM touchpoint_daily_rollups ORDER BY 1,2,3,4,5,6,7,8,9,10`);
-    const dailyRecount = await db.query(`
-      SELECT date_trunc('day', occurred_at, 'UTC') AS day, coalesce(theme, '') AS theme, item_id, variant_id, coalesce(experiment, '') AS experiment, coalesce(arm, '') AS arm,
-             channel, personas, coalesce(locale, '') AS locale, type, count(*)::int AS events, coalesce(sum(value), 0)::float8 AS value
-      FROM touchpoints GROUP BY 1,2,3,4,5,6,7,8,9,10 ORDER BY 1,2,3,4,5,6,7,8,9,10`);
-    expect(daily.rows).toEqual(dailyRecount.rows);
+    for (const [table, period] of [['touchpoint_rollups', 'hour'], ['touchpoint_daily_rollups', 'day']]) {
+      const rollups = await db.query(`SELECT ${period}, theme, item_id, variant_id, experiment, arm, channel, personas, locale, type, events::int, value::float8 FROM ${table} ORDER BY 1,2,3,4,5,6,7,8,9,10`);
+      const recount = await db.query(`
+        SELECT date_trunc('${period}', occurred_at, 'UTC') AS ${period}, coalesce(theme, '') AS theme, item_id, variant_id, coalesce(experiment, '') AS experiment, coalesce(arm, '') AS arm,
+               channel, personas, coalesce(locale, '') AS locale, type, count(*)::int AS events, coalesce(sum(value), 0)::float8 AS value
+        FROM touchpoints GROUP BY 1,2,3,4,5,6,7,8,9,10 ORDER BY 1,2,3,4,5,6,7,8,9,10`);
+      expect({ table, rows: rollups.rows }).toEqual({ table, rows: recount.rows });
+    }
 
     // A range of whole days plus odd hours at both ends reads both rollup tables: it must add up to the raw events of those hours.
     const editorKey = await createKey(hub, 'EDITOR', 'kpi-reader');

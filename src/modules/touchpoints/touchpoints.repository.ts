@@ -91,8 +91,22 @@ function eventKey(eventId: string): string {
   return createHash('sha256').update(eventId).digest('hex').slice(0, 32);
 }
 
-const ROLLUP_KEY = 'hour, theme, item_id, variant_id, experiment, arm, channel, personas, locale, type';
-const DAILY_ROLLUP_KEY = 'day, theme, item_id, variant_id, experiment, arm, channel, personas, locale, type';
+/**
+ * The CTE that adds the stored events to one rollup table: counted per period (`hour` or `day`,
+ * UTC) and the rest of the rollup key, in key order.
+ */
+function rollUp(name: string, table: string, period: 'hour' | 'day'): string {
+  const key = `${period}, theme, item_id, variant_id, experiment, arm, channel, personas, locale, type`;
+  return `${name} AS (
+  INSERT INTO ${table} AS r (${key}, events, value)
+  SELECT date_trunc('${period}', occurred_at, 'UTC') AS ${period}, coalesce(theme, '') AS theme, item_id, variant_id, coalesce(experiment, '') AS experiment,
+         coalesce(arm, '') AS arm, channel, personas, coalesce(locale, '') AS locale, type, count(*), coalesce(sum(value), 0)
+  FROM stored
+  GROUP BY ${key}
+  ORDER BY ${key}
+  ON CONFLICT ON CONSTRAINT ${table}_key DO UPDATE SET events = r.events + excluded.events, value = r.value + excluded.value
+)`;
+}
 
 // Rows are locked in key order in every statement, so two concurrent batches never wait on each other in a circle.
 const STORE_BATCH = `
@@ -114,24 +128,8 @@ stored AS (
   FROM input WHERE event_key IN (SELECT event_key FROM fresh)
   RETURNING occurred_at, type, customer_id, channel, theme, item_id, variant_id, experiment, arm, locale, personas, value
 ),
-rolled AS (
-  INSERT INTO touchpoint_rollups AS r (${ROLLUP_KEY}, events, value)
-  SELECT date_trunc('hour', occurred_at, 'UTC') AS hour, coalesce(theme, '') AS theme, item_id, variant_id, coalesce(experiment, '') AS experiment,
-         coalesce(arm, '') AS arm, channel, personas, coalesce(locale, '') AS locale, type, count(*), coalesce(sum(value), 0)
-  FROM stored
-  GROUP BY ${ROLLUP_KEY}
-  ORDER BY ${ROLLUP_KEY}
-  ON CONFLICT ON CONSTRAINT touchpoint_rollups_key DO UPDATE SET events = r.events + excluded.events, value = r.value + excluded.value
-),
-rolled_daily AS (
-  INSERT INTO touchpoint_daily_rollups AS d (${DAILY_ROLLUP_KEY}, events, value)
-  SELECT date_trunc('day', occurred_at, 'UTC') AS day, coalesce(theme, '') AS theme, item_id, variant_id, coalesce(experiment, '') AS experiment,
-         coalesce(arm, '') AS arm, channel, personas, coalesce(locale, '') AS locale, type, count(*), coalesce(sum(value), 0)
-  FROM stored
-  GROUP BY ${DAILY_ROLLUP_KEY}
-  ORDER BY ${DAILY_ROLLUP_KEY}
-  ON CONFLICT ON CONSTRAINT touchpoint_daily_rollups_key DO UPDATE SET events = d.events + excluded.events, value = d.value + excluded.value
-),
+${rollUp('rolled_hourly', 'touchpoint_rollups', 'hour')},
+${rollUp('rolled_daily', 'touchpoint_daily_rollups', 'day')},
 answered AS (
   INSERT INTO customer_answers AS a (customer_id, theme, answered_at)
   SELECT customer_id, theme, max(occurred_at) FROM stored
