@@ -264,8 +264,9 @@ export class ContentItemsService {
       const items = await this.repository.notArchivedAfter(afterId, HEALTH_PAGE);
       for (const item of items) {
         const model = this.contentModels.find(item.model);
+        const working = workingCopy(item);
         const problems = model
-          ? [...this.contentModels.violations(model, workingCopy(item).fields, 'fields'), ...(await this.checks.problems(model, workingCopy(item).fields, metadataOf(workingCopy(item)), ''))]
+          ? [...this.contentModels.violations(model, working.fields, 'fields'), ...(await this.checks.problems(model, working.fields, metadataOf(working), ''))]
           : [{ path: 'model', message: `content model "${item.model}" no longer exists` }];
         if (problems.length > 0) unhealthy.push({ itemId: item.id, version: item.version, slug: item.slug, locale: item.locale, problems });
         if (unhealthy.length >= limit) return unhealthy;
