@@ -27,6 +27,7 @@ import { TouchpointsModule } from './modules/touchpoints/touchpoints.module';
 import { KpisModule } from './modules/kpis/kpis.module';
 import { ExperimentsModule } from './modules/experiments/experiments.module';
 import { BrandsModule } from './modules/brands/brands.module';
+import { WebhooksModule } from './modules/webhooks/webhooks.module';
 
 @Module({})
 export class AppModule {
@@ -48,6 +49,7 @@ export class AppModule {
         HealthModule,
         AssetLookupModule,
         VariantDraftPartsModule,
+        WebhooksModule,
         ContentModelsModule,
         ContentModule,
         PersonasModule,

@@ -41,6 +41,18 @@ export interface AppConfig {
   logSql: boolean;
   touchpoints: TouchpointSettings;
   experiments: ExperimentSettings;
+  webhooks: WebhookSettings;
+}
+
+export interface WebhookSettings {
+  /** Let webhooks reach private, loopback and link-local addresses (HUB_WEBHOOK_ALLOW_PRIVATE): tests and on-premise receivers. */
+  allowPrivate: boolean;
+  /** Delay before the first retry, doubling per attempt (HUB_WEBHOOK_RETRY_BASE_MS; the job queue counts whole seconds). */
+  retryBaseMs: number;
+  /** Milliseconds a receiver has to answer one delivery (HUB_WEBHOOK_TIMEOUT_MS). */
+  timeoutMs: number;
+  /** Deliveries one hub instance makes at the same time (HUB_WEBHOOK_CONCURRENCY). */
+  concurrency: number;
 }
 
 export interface TouchpointSettings {
@@ -111,6 +123,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxLines: integer(env, 'HUB_MAX_TOUCHPOINT_LINES', 10_000, 1, 1_000_000),
     },
     experiments: { minSamplePerArm: integer(env, 'HUB_EXPERIMENT_MIN_SAMPLE', 100, 1, 100_000_000) },
+    webhooks: {
+      allowPrivate: boolean(env, 'HUB_WEBHOOK_ALLOW_PRIVATE', false),
+      retryBaseMs: integer(env, 'HUB_WEBHOOK_RETRY_BASE_MS', 1000, 1000, 3_600_000),
+      timeoutMs: integer(env, 'HUB_WEBHOOK_TIMEOUT_MS', 10_000, 100, 60_000),
+      concurrency: integer(env, 'HUB_WEBHOOK_CONCURRENCY', 8, 1, 100),
+    },
     linkSchemes: linkSchemes(list(env, 'HUB_APP_LINK_SCHEMES', /^[a-z][a-z0-9+.-]*$/i, ['javascript', 'data', 'vbscript', 'file', 'blob', 'filesystem', 'about'])),
     assets: {
       directory: path.resolve(projectRoot, nonEmpty(env.HUB_ASSETS_DIR) ?? path.join(nonEmpty(env.HUB_DATA_DIR) ?? 'data', 'assets')),

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { buildDataSourceOptions } from './data-source-options';
 import { DATABASE_URL } from './database.tokens';
 import { ChangeFeed } from './change-feed.service';
+import { JobQueue } from './job-queue.service';
 
 @Global()
 @Module({})
@@ -12,8 +13,8 @@ export class DatabaseModule {
     return {
       module: DatabaseModule,
       imports: [TypeOrmModule.forRoot({ ...buildDataSourceOptions(url, logSql, new Logger('SQL')), migrationsRun: true })],
-      providers: [{ provide: DATABASE_URL, useValue: url }, ChangeFeed],
-      exports: [DATABASE_URL, ChangeFeed],
+      providers: [{ provide: DATABASE_URL, useValue: url }, ChangeFeed, JobQueue],
+      exports: [DATABASE_URL, ChangeFeed, JobQueue],
     };
   }
 }

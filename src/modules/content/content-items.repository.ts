@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, QueryFailedError, SelectQueryBuilder } from 'typeorm';
 import { ConflictError, DomainError, NotFoundError, StaleVersionError } from '../../common/errors/domain-errors';
+import { OUTBOUND_EVENTS, OutboundEvents, OutboundEventType } from '../../common/outbox/outbound-events';
 import { PagePosition } from '../../common/pagination/cursor';
 import { metadataOf, toSnapshotMetadata, workingCopy } from './content-metadata';
 import { ContentStatus, JourneyStage, Purpose } from './content.enums';
@@ -39,10 +40,26 @@ export interface ContentItemsPage {
   hasNextPage: boolean;
 }
 
-/** The only place that speaks SQL about content items and their revisions. */
+/** The outbound event of a change, by the change's name; any other change (an edit, a restore) is `content.updated`. */
+const EVENT_OF_CHANGE: Record<string, OutboundEventType> = {
+  create: 'content.created',
+  publish: 'content.published',
+  unpublish: 'content.unpublished',
+  archive: 'content.archived',
+  schedule: 'content.scheduled',
+  'cancel schedule': 'content.scheduled',
+};
+
+/**
+ * The only place that speaks SQL about content items and their revisions. Every change writes a
+ * revision and its outbound event in the same transaction.
+ */
 @Injectable()
 export class ContentItemsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(OUTBOUND_EVENTS) private readonly outbox: OutboundEvents,
+  ) {}
 
   findById(id: string): Promise<ContentItemEntity | null> {
     return this.dataSource.getRepository(ContentItemEntity).findOne({ where: { id } });
@@ -154,7 +171,7 @@ export class ContentItemsRepository {
     try {
       return await this.dataSource.transaction(async (manager) => {
         const saved = await manager.getRepository(ContentItemEntity).save(manager.getRepository(ContentItemEntity).create(item));
-        await this.insertRevision(manager, saved, change);
+        await this.insertRevision(manager, saved, change, 'content.created');
         return saved;
       });
     } catch (error) {
@@ -183,7 +200,7 @@ export class ContentItemsRepository {
         mutate(current);
         current.version += 1;
         const saved = await repository.save(current);
-        await this.insertRevision(manager, saved, change);
+        await this.insertRevision(manager, saved, change, EVENT_OF_CHANGE[change] ?? 'content.updated');
         await alongside?.(manager, saved);
         return saved;
       });
@@ -226,7 +243,7 @@ export class ContentItemsRepository {
           const item = byId.get(id)!;
           item.version += 1;
           saved.push(await repository.save(item));
-          await this.insertRevision(manager, item, change);
+          await this.insertRevision(manager, item, change, EVENT_OF_CHANGE[change] ?? 'content.updated');
           await alongside?.(manager, item);
         }
         return { saved };
@@ -236,12 +253,16 @@ export class ContentItemsRepository {
     }
   }
 
-  /** A new version of the item for a change made beside it (a variant), recorded as a revision; the content stays as it is. */
-  async bump(id: string, change: string, author: string, startsDraft: boolean): Promise<ContentItemEntity> {
+  /**
+   * A change made beside the item (a variant, written by `write` under the item's row lock) gives
+   * the item a new version, recorded as a revision; the item's content stays as it is.
+   */
+  async bump<T>(id: string, change: (written: T) => string, author: string, startsDraft: boolean, write: (manager: EntityManager) => Promise<T>): Promise<{ item: ContentItemEntity; written: T }> {
     return this.dataSource.transaction(async (manager) => {
       const repository = manager.getRepository(ContentItemEntity);
       const item = await repository.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!item) throw new NotFoundError(`No content item with id ${id}`);
+      const written = await write(manager);
       item.version += 1;
       item.updatedAt = new Date();
       item.author = author;
@@ -249,8 +270,8 @@ export class ContentItemsRepository {
       if (startsDraft && item.status === ContentStatus.PUBLISHED) item.draft ??= { slug: item.slug, fields: item.fields, metadata: toSnapshotMetadata(metadataOf(item)) };
       else if (item.draft === null && item.publishedVersion !== null) item.publishedVersion = item.version;
       const saved = await repository.save(item);
-      await this.insertRevision(manager, saved, change);
-      return saved;
+      await this.insertRevision(manager, saved, change(written), 'variant.changed');
+      return { item: saved, written };
     });
   }
 
@@ -262,9 +283,10 @@ export class ContentItemsRepository {
     return this.dataSource.getRepository(ContentRevisionEntity).findOne({ where: { itemId, revision } });
   }
 
-  private async insertRevision(manager: EntityManager, item: ContentItemEntity, change: string): Promise<void> {
+  private async insertRevision(manager: EntityManager, item: ContentItemEntity, change: string, event: OutboundEventType): Promise<void> {
     const revisions = manager.getRepository(ContentRevisionEntity);
     await revisions.save(revisions.create({ itemId: item.id, revision: item.version, snapshot: toSnapshot(item), author: item.author, change }));
+    await this.outbox.record(manager, { type: event, subject: item.id, data: eventData(item, change) });
   }
 
   private filtered(query: ContentItemsQuery): SelectQueryBuilder<ContentItemEntity> {
@@ -296,6 +318,26 @@ export class ContentItemsRepository {
     });
     return builder;
   }
+}
+
+/** What a webhook receiver learns of an item's change: enough to decide whether to fetch it. */
+function eventData(item: ContentItemEntity, change: string): Record<string, unknown> {
+  return {
+    itemId: item.id,
+    version: item.version,
+    publishedVersion: item.publishedVersion,
+    status: item.status,
+    hasDraft: item.draft !== null,
+    model: item.model,
+    slug: item.slug,
+    theme: item.theme,
+    locale: item.locale,
+    channels: item.channels,
+    personaTags: item.personaTags,
+    schedule: item.publishAt || item.unpublishAt ? { publishAt: item.publishAt?.toISOString() ?? null, unpublishAt: item.unpublishAt?.toISOString() ?? null } : null,
+    change,
+    author: item.author,
+  };
 }
 
 /** "Zomer actie!" → "zomer:* & actie:*": every word must occur, as a word prefix. Only letters and digits survive. */

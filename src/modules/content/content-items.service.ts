@@ -1,5 +1,6 @@
 import { mergePatch } from '../../common/json/merge-patch';
 import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { BadUserInputError, DomainError, ForbiddenError, NotFoundError, StaleVersionError } from '../../common/errors/domain-errors';
 import { decodeCursor, encodeCursor } from '../../common/pagination/cursor';
 import { ChangeTopic } from '../../database/change-topics';
@@ -114,6 +115,8 @@ export class ContentItemsService {
         publishedAt: null,
         publishedVersion: null,
         draft: null,
+        publishAt: null,
+        unpublishAt: null,
       },
       'create',
     );
@@ -151,11 +154,14 @@ export class ContentItemsService {
   }
 
   /**
-   * A hand-written variant of the item changed: the item gets a new version and revision, so
-   * clients that cache it see the change (version, updatedAt) and a stale copy is refused.
+   * A hand-written variant of the item changes (`write`, in the same transaction): the item gets a
+   * new version and revision, so clients that cache it see the change (version, updatedAt) and a
+   * stale copy is refused.
    */
-  async recordVariantChange(itemId: string, change: string, principal: Principal, waitsForPublish: boolean): Promise<void> {
-    await this.announce(await this.repository.bump(itemId, change, principal.name, waitsForPublish));
+  async recordVariantChange<T>(itemId: string, change: (written: T) => string, principal: Principal, waitsForPublish: boolean, write: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const { item, written } = await this.repository.bump(itemId, change, principal.name, waitsForPublish, write);
+    await this.announce(item);
+    return written;
   }
 
   /** Drops a published item's pending draft; the live version stays as it is. */
@@ -216,7 +222,7 @@ export class ContentItemsService {
     await this.checks.check(model, merged, metadata, '');
     const now = new Date();
     const saved = await this.repository.insert(
-      { model: model.key, slug: source.slug, locale, familyId: familyOf(source), fields: merged, status: ContentStatus.DRAFT, version: 1, ...metadata, author: principal.name, createdAt: now, updatedAt: now, publishedAt: null, publishedVersion: null, draft: null },
+      { model: model.key, slug: source.slug, locale, familyId: familyOf(source), fields: merged, status: ContentStatus.DRAFT, version: 1, ...metadata, author: principal.name, createdAt: now, updatedAt: now, publishedAt: null, publishedVersion: null, draft: null, publishAt: null, unpublishAt: null },
       `translation of ${source.id} (${source.locale})`,
     );
     await this.announce(saved);

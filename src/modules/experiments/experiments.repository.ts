@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { StaleVersionError } from '../../common/errors/domain-errors';
+import { OUTBOUND_EVENTS, OutboundEvents } from '../../common/outbox/outbound-events';
 
 export interface ExperimentRecord {
   key: string;
@@ -16,7 +17,10 @@ const COLUMNS = 'key, status, winner, version, concluded_at AS "concludedAt", co
 /** What editors decided about experiments; arms and counts live with the variants and the rollups. */
 @Injectable()
 export class ExperimentsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(OUTBOUND_EVENTS) private readonly outbox: OutboundEvents,
+  ) {}
 
   async find(key: string): Promise<ExperimentRecord | null> {
     const [row] = await this.dataSource.query(`SELECT ${COLUMNS} FROM experiments WHERE key = $1`, [key]);
@@ -42,6 +46,7 @@ export class ExperimentsRepository {
         `UPDATE experiments SET status = 'CONCLUDED', winner = $2, version = version + 1, concluded_at = now(), concluded_by = $3 WHERE key = $1 RETURNING ${COLUMNS}`,
         [key, winner, author],
       );
+      await this.outbox.record(manager, { type: 'experiment.concluded', subject: `experiment:${key}`, data: { key, winner, version: saved.version, concludedBy: author } });
       return saved;
     });
   }

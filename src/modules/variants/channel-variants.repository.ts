@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, IsNull, Not } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import { NotFoundError, StaleVersionError } from '../../common/errors/domain-errors';
 import { ChannelVariantEntity } from './channel-variant.entity';
 
@@ -38,21 +38,20 @@ export class ChannelVariantsRepository {
     });
   }
 
-  insert(variant: Omit<ChannelVariantEntity, 'id' | 'createdAt' | 'updatedAt' | 'deletedAt'>): Promise<ChannelVariantEntity> {
-    const repository = this.dataSource.getRepository(ChannelVariantEntity);
+  /** In the caller's transaction (the one that records the change on the item). */
+  insert(manager: EntityManager, variant: Omit<ChannelVariantEntity, 'id' | 'createdAt' | 'updatedAt' | 'deletedAt'>): Promise<ChannelVariantEntity> {
+    const repository = manager.getRepository(ChannelVariantEntity);
     return repository.save(repository.create({ ...variant, deletedAt: null }));
   }
 
-  /** Applies `mutate` to the variant locked FOR UPDATE, only if it is still at `expectedVersion`. */
-  update(id: string, expectedVersion: number, mutate: (variant: ChannelVariantEntity) => void): Promise<ChannelVariantEntity> {
-    return this.dataSource.transaction(async (manager) => {
-      const repository = manager.getRepository(ChannelVariantEntity);
-      const current = await repository.findOne({ where: { id, deletedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
-      if (!current) throw new NotFoundError(`No channel variant with id ${id}`);
-      if (current.version !== expectedVersion) throw new StaleVersionError('Channel variant', id, expectedVersion, current.version);
-      mutate(current);
-      current.version += 1;
-      return repository.save(current);
-    });
+  /** Applies `mutate` to the variant locked FOR UPDATE, only if it is still at `expectedVersion`; in the caller's transaction. */
+  async update(manager: EntityManager, id: string, expectedVersion: number, mutate: (variant: ChannelVariantEntity) => void): Promise<ChannelVariantEntity> {
+    const repository = manager.getRepository(ChannelVariantEntity);
+    const current = await repository.findOne({ where: { id, deletedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
+    if (!current) throw new NotFoundError(`No channel variant with id ${id}`);
+    if (current.version !== expectedVersion) throw new StaleVersionError('Channel variant', id, expectedVersion, current.version);
+    mutate(current);
+    current.version += 1;
+    return repository.save(current);
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { BadUserInputError, NotFoundError } from '../../common/errors/domain-errors';
 import { ChangeTopic } from '../../database/change-topics';
 import { ChangeFeed } from '../../database/change-feed.service';
@@ -71,7 +72,7 @@ export class VariantsService {
     }
     await this.contentItems.checkPersonaTags(input.personaTags ?? [], 'input.personaTags');
     const waits = item.status === ContentStatus.PUBLISHED;
-    const saved = await this.variants.insert({
+    const saved = await this.recordChange(item.id, (variant) => `variant ${variant.id} (${variant.channel}) created`, principal, waits, (manager) => this.variants.insert(manager, {
       live: !waits,
       pending: null,
       itemId: item.id,
@@ -84,8 +85,7 @@ export class VariantsService {
       label: input.label ?? null,
       version: 1,
       author: principal.name,
-    });
-    await this.announce(saved, `variant ${saved.id} (${saved.channel}) created`, principal, waits);
+    }));
     return saved;
   }
 
@@ -97,7 +97,7 @@ export class VariantsService {
     if (input.locale !== undefined) this.checkLocale(input.locale, item.locale);
     if (input.personaTags) await this.contentItems.checkPersonaTags(input.personaTags, 'input.personaTags');
     const waits = item.status === ContentStatus.PUBLISHED;
-    const saved = await this.variants.update(id, version, (variant) => {
+    const saved = await this.recordChange(item.id, (variant) => `variant ${variant.id} (${variant.channel}) changed`, principal, waits, (manager) => this.variants.update(manager, id, version, (variant) => {
       const next = { ...pendingOf(variant), deleted: false };
       if (input.personaTags !== undefined) next.personaTags = [...new Set(input.personaTags)];
       if (input.locale !== undefined) next.locale = input.locale;
@@ -109,8 +109,7 @@ export class VariantsService {
       if (input.label !== undefined) next.label = input.label;
       settle(variant, next, waits);
       variant.author = principal.name;
-    });
-    await this.announce(saved, `variant ${saved.id} (${saved.channel}) changed`, principal, waits);
+    }));
     return workingVariant(saved);
   }
 
@@ -119,12 +118,11 @@ export class VariantsService {
     const existing = await this.variants.findActive(id);
     if (!existing) throw new NotFoundError(`No channel variant with id ${id}`);
     const waits = (await this.contentItems.get(existing.itemId, principal)).status === ContentStatus.PUBLISHED;
-    const saved = await this.variants.update(id, version, (variant) => {
+    const saved = await this.recordChange(existing.itemId, (variant) => `variant ${variant.id} (${variant.channel}) deleted`, principal, waits, (manager) => this.variants.update(manager, id, version, (variant) => {
       if (waits && variant.live) variant.pending = { ...pendingOf(variant), deleted: true };
       else variant.deletedAt = new Date();
       variant.author = principal.name;
-    });
-    await this.announce(saved, `variant ${saved.id} (${saved.channel}) deleted`, principal, waits);
+    }));
     return workingVariant(saved);
   }
 
@@ -164,8 +162,16 @@ export class VariantsService {
     }
   }
 
-  private async announce(variant: ChannelVariantEntity, change: string, principal: Principal, waitsForPublish: boolean): Promise<void> {
-    await this.contentItems.recordVariantChange(variant.itemId, change, principal, waitsForPublish);
-    await this.changeFeed.publish(VARIANTS_CHANGED, { itemId: variant.itemId });
+  /** Writes the variant in the transaction that gives its item a new version, revision and `variant.changed` event, then tells every instance. */
+  private async recordChange(
+    itemId: string,
+    change: (variant: ChannelVariantEntity) => string,
+    principal: Principal,
+    waitsForPublish: boolean,
+    write: (manager: EntityManager) => Promise<ChannelVariantEntity>,
+  ): Promise<ChannelVariantEntity> {
+    const saved = await this.contentItems.recordVariantChange(itemId, change, principal, waitsForPublish, write);
+    await this.changeFeed.publish(VARIANTS_CHANGED, { itemId });
+    return saved;
   }
 }

@@ -25,6 +25,9 @@ import { PersonasService } from '../../../src/modules/personas/personas.service'
 import { ChannelVariantsRepository } from '../../../src/modules/variants/channel-variants.repository';
 import { VariantsService } from '../../../src/modules/variants/variants.service';
 import { VariantDraftParts } from '../../../src/modules/variants/variant-draft-parts';
+import { JobQueue } from '../../../src/database/job-queue.service';
+import { WebhookOutbox } from '../../../src/modules/webhooks/webhook-outbox';
+import { WebhooksRepository } from '../../../src/modules/webhooks/webhooks.repository';
 
 /**
  * The service tier: services and repositories built by hand over a real DataSource on a freshly
@@ -68,15 +71,17 @@ export async function createInstance(url: string) {
   const changeFeed = new ChangeFeed(dataSource, url);
   await changeFeed.onModuleInit();
   const config = loadConfig({});
+  // The real outbox; with no webhook subscribed it queues nothing, so the job queue is never started here.
+  const outbox = new WebhookOutbox(new WebhooksRepository(dataSource), new JobQueue(url), config);
   const contentModels = new ContentModelsService(config);
   const channels = new ChannelsService(BUILT_IN_RENDERERS, config, undefined as never);
-  const personas = new PersonasService(new PersonasRepository(dataSource), changeFeed, channels);
+  const personas = new PersonasService(new PersonasRepository(dataSource, outbox), changeFeed, channels);
   personas.onModuleInit();
-  const contentRepository = new ContentItemsRepository(dataSource);
+  const contentRepository = new ContentItemsRepository(dataSource, outbox);
   const checks = new ContentChecks(contentRepository, personas, channels, { check: checkTokens }, new AssetsRepository(dataSource));
   const contentItems = new ContentItemsService(contentRepository, contentModels, changeFeed, checks, new VariantDraftParts());
   const variants = new VariantsService(new ChannelVariantsRepository(dataSource), contentItems, contentModels, channels, changeFeed);
-  const conclusions = new ExperimentConclusions(new ExperimentsRepository(dataSource), changeFeed);
+  const conclusions = new ExperimentConclusions(new ExperimentsRepository(dataSource, outbox), changeFeed);
   conclusions.onModuleInit();
   const catalog = new DeliveryCatalog(contentItems, variants, conclusions, changeFeed);
   catalog.onModuleInit();

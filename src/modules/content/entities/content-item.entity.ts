@@ -83,4 +83,12 @@ export class ContentItemEntity {
   /** The next version of a published item, being edited while the columns above stay live. */
   @Column({ type: 'jsonb', nullable: true })
   draft: DraftState | null;
+
+  /** When the scheduler publishes the item (its draft, if it is live already); null: nothing scheduled. */
+  @Column({ name: 'publish_at', type: 'timestamptz', nullable: true })
+  publishAt: Date | null;
+
+  /** When the scheduler unpublishes the item. */
+  @Column({ name: 'unpublish_at', type: 'timestamptz', nullable: true })
+  unpublishAt: Date | null;
 }
