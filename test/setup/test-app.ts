@@ -21,6 +21,8 @@ export interface TestApp {
   /** Everything the hub printed, for tests that count what it logged. */
   output(): string;
   close(): Promise<void>;
+  /** SIGKILL: the process dies mid-work, as in a crash or an OOM kill. */
+  kill(): Promise<void>;
 }
 
 export interface TestAppOptions {
@@ -55,7 +57,18 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   child.stderr!.on('data', (chunk) => (output += chunk));
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitUntilHealthy(baseUrl, child, () => output);
-  return { baseUrl, adminKey: TEST_ADMIN_KEY, databaseUrl, output: () => output, close: () => stop(child) };
+  return {
+    baseUrl,
+    adminKey: TEST_ADMIN_KEY,
+    databaseUrl,
+    output: () => output,
+    close: () => stop(child),
+    kill: async () => {
+      if (child.exitCode !== null) return;
+      child.kill('SIGKILL');
+      await once(child, 'exit');
+    },
+  };
 }
 
 function templateDatabaseUrl(): string {

@@ -21,6 +21,7 @@ export function toContentItemModel(item: ContentItemEntity): ContentItemModel {
     createdAt: item.createdAt,
     updatedAt: item.updatedAt,
     publishedAt: item.publishedAt,
+    schedule: item.publishAt || item.unpublishAt ? { publishAt: item.publishAt, unpublishAt: item.unpublishAt } : null,
   };
 }
 

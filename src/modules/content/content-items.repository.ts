@@ -40,7 +40,10 @@ export interface ContentItemsPage {
   hasNextPage: boolean;
 }
 
-/** The outbound event of a change, by the change's name; any other change (an edit, a restore) is `content.updated`. */
+/**
+ * The outbound event of a change, by the change's name (the part before a colon: "publish: as
+ * scheduled"); any other change (an edit, a restore) is `content.updated`.
+ */
 const EVENT_OF_CHANGE: Record<string, OutboundEventType> = {
   create: 'content.created',
   publish: 'content.published',
@@ -200,13 +203,31 @@ export class ContentItemsRepository {
         mutate(current);
         current.version += 1;
         const saved = await repository.save(current);
-        await this.insertRevision(manager, saved, change, EVENT_OF_CHANGE[change] ?? 'content.updated');
+        await this.insertRevision(manager, saved, change, eventOfChange(change));
         await alongside?.(manager, saved);
         return saved;
       });
     } catch (error) {
       throw translateUniqueViolation(error);
     }
+  }
+
+  /**
+   * For the scheduler, which acts on the item as it is when the time comes: `mutate` sees the row
+   * locked FOR UPDATE and answers the change's name, or null to leave the item untouched.
+   */
+  async updateAsItIs(id: string, mutate: (item: ContentItemEntity) => string | null, alongside?: (manager: EntityManager, item: ContentItemEntity) => Promise<void>): Promise<ContentItemEntity | null> {
+    return this.dataSource.transaction(async (manager) => {
+      const repository = manager.getRepository(ContentItemEntity);
+      const current = await repository.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      const change = current ? mutate(current) : null;
+      if (!current || change === null) return null;
+      current.version += 1;
+      const saved = await repository.save(current);
+      await this.insertRevision(manager, saved, change, eventOfChange(change));
+      await alongside?.(manager, saved);
+      return saved;
+    });
   }
 
   /**
@@ -243,7 +264,7 @@ export class ContentItemsRepository {
           const item = byId.get(id)!;
           item.version += 1;
           saved.push(await repository.save(item));
-          await this.insertRevision(manager, item, change, EVENT_OF_CHANGE[change] ?? 'content.updated');
+          await this.insertRevision(manager, item, change, eventOfChange(change));
           await alongside?.(manager, item);
         }
         return { saved };
@@ -318,6 +339,10 @@ export class ContentItemsRepository {
     });
     return builder;
   }
+}
+
+function eventOfChange(change: string): OutboundEventType {
+  return EVENT_OF_CHANGE[change.split(':')[0]] ?? 'content.updated';
 }
 
 /** What a webhook receiver learns of an item's change: enough to decide whether to fetch it. */

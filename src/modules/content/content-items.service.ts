@@ -13,6 +13,7 @@ import { ContentModelsService } from '../content-models/content-models.service';
 import { ContentMetadata, fromSnapshotMetadata, liveCopy, metadataOf, toSnapshotMetadata, workingCopy } from './content-metadata';
 import { ContentItemsQuery, ContentItemsRepository, FieldFilter } from './content-items.repository';
 import { ContentStatus } from './content.enums';
+import { applyTransition, touch, Transition } from './content-transitions';
 import { ContentItemsFilter } from './dto/content-items.filter';
 import { ContentMetadataInput } from './dto/content-metadata.input';
 import { CreateContentItemInput } from './dto/create-content-item.input';
@@ -26,7 +27,6 @@ export const MAX_PAGE_SIZE = 100;
 const HEALTH_PAGE = 500;
 const MAX_FAMILIES = 5_000;
 
-export type Transition = 'publish' | 'unpublish' | 'archive';
 
 
 /** Items one bulk call may change. */
@@ -37,13 +37,6 @@ export interface BulkOutcome {
   applied: boolean;
   items: { id: string; item: ContentItemEntity | null; error: DomainError | null }[];
 }
-
-/** Which status changes each workflow mutation allows. */
-const TRANSITIONS: Record<Transition, { from: ContentStatus[]; to: ContentStatus }> = {
-  publish: { from: [ContentStatus.DRAFT, ContentStatus.ARCHIVED], to: ContentStatus.PUBLISHED },
-  unpublish: { from: [ContentStatus.PUBLISHED], to: ContentStatus.DRAFT },
-  archive: { from: [ContentStatus.DRAFT, ContentStatus.PUBLISHED], to: ContentStatus.ARCHIVED },
-};
 
 export interface ContentItemsPageResult {
   edges: { cursor: string; node: ContentItemEntity }[];
@@ -351,33 +344,16 @@ export class ContentItemsService {
     if (malformed >= 0) throw new BadUserInputError(`items[${malformed}].id is not a content item id (a UUID)`, `items.${malformed}.id`);
     const duplicate = targets.find((target, index) => targets.findIndex((other) => other.id === target.id) !== index);
     if (duplicate) throw new BadUserInputError(`Item ${duplicate.id} is in items twice`, 'items');
-    const outcome = await this.repository.updateMany(targets, action, this.transitionOf(action, principal), (manager, item) => this.draftParts.apply(manager, item.id));
+    const outcome = await this.repository.updateMany(targets, action, (item) => applyTransition(item, action, principal), (manager, item) => this.draftParts.apply(manager, item.id));
     if ('refused' in outcome) return { applied: false, items: targets.map(({ id }, index) => ({ id, item: null, error: outcome.refused[index] })) };
     for (const item of outcome.saved) await this.announce(item);
     return { applied: true, items: outcome.saved.map((item) => ({ id: item.id, item, error: null })) };
   }
 
   private async transition(id: string, version: number, action: Transition, principal: Principal): Promise<ContentItemEntity> {
-    const saved = await this.repository.update(id, version, action, this.transitionOf(action, principal), (manager) => this.draftParts.apply(manager, id));
+    const saved = await this.repository.update(id, version, action, (item) => applyTransition(item, action, principal), (manager) => this.draftParts.apply(manager, id));
     await this.announce(saved);
     return saved;
-  }
-
-  /** A status change; a pending draft goes with it (published, or kept as the item's content when it leaves PUBLISHED), never lost. */
-  private transitionOf(action: Transition, principal: Principal): (item: ContentItemEntity) => void {
-    const { from, to } = TRANSITIONS[action];
-    return (item) => {
-      const publishingDraft = action === 'publish' && item.status === ContentStatus.PUBLISHED && item.draft !== null;
-      if (!from.includes(item.status) && !publishingDraft) {
-        throw new BadUserInputError(`Cannot ${action} an item that is ${item.status.toLowerCase()}${item.status === ContentStatus.PUBLISHED ? ' and has no draft' : ''}; allowed from ${from.join(' or ')}`, 'id');
-      }
-      Object.assign(item, workingCopy(item), { draft: null });
-      item.status = to;
-      // The repository numbers the change: the version it writes is this one plus one.
-      item.publishedVersion = to === ContentStatus.PUBLISHED ? item.version + 1 : null;
-      if (to === ContentStatus.PUBLISHED) item.publishedAt = new Date();
-      touch(item, principal);
-    };
   }
 
   private announce(item: ContentItemEntity): Promise<void> {
@@ -417,10 +393,6 @@ function applyMetadata(current: ContentMetadata, input: ContentMetadataInput | u
   return next;
 }
 
-function touch(item: ContentItemEntity, principal: Principal): void {
-  item.updatedAt = new Date();
-  item.author = principal.name;
-}
 
 function unique<T>(values: T[]): T[] {
   return [...new Set(values)];

@@ -5,10 +5,12 @@ import { ContentChecks } from './content-checks.service';
 import { ContentItemsRepository } from './content-items.repository';
 import { ContentItemConnectionResolver, ContentItemsResolver } from './content-items.resolver';
 import { ContentItemsService } from './content-items.service';
+import { ContentScheduleResolver } from './content-schedule.resolver';
+import { ContentScheduleService } from './content-schedule.service';
 
 @Module({
   imports: [ContentModelsModule, PersonasModule],
-  providers: [ContentItemsRepository, ContentChecks, ContentItemsService, ContentItemsResolver, ContentItemConnectionResolver],
+  providers: [ContentItemsRepository, ContentChecks, ContentItemsService, ContentItemsResolver, ContentItemConnectionResolver, ContentScheduleService, ContentScheduleResolver],
   exports: [ContentItemsService],
 })
 export class ContentModule {}

@@ -4,6 +4,15 @@ import { PageInfoModel } from '../../../common/pagination/page-info.model';
 import { ContentStatus, JourneyStage, Purpose } from '../content.enums';
 import './content-enums.graphql';
 
+@ObjectType('ContentSchedule', { description: 'Transitions the scheduler will make; each is recorded as a revision by "scheduler"' })
+export class ContentScheduleModel {
+  @Field(() => Date, { nullable: true, description: 'When the item (or its draft, if it is live already) is published' })
+  publishAt: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the item is unpublished' })
+  unpublishAt: Date | null;
+}
+
 @ObjectType('ContentMetadata')
 export class ContentMetadataModel {
   @Field(() => String, { nullable: true })
@@ -83,6 +92,9 @@ export class ContentItemModel {
 
   @Field(() => Date, { nullable: true })
   publishedAt: Date | null;
+
+  @Field(() => ContentScheduleModel, { nullable: true, description: 'null: nothing scheduled (scheduleContentItem sets it)' })
+  schedule: ContentScheduleModel | null;
 }
 
 @ObjectType('ContentItemEdge')
