@@ -28,6 +28,7 @@ import { KpisModule } from './modules/kpis/kpis.module';
 import { ExperimentsModule } from './modules/experiments/experiments.module';
 import { BrandsModule } from './modules/brands/brands.module';
 import { WebhooksModule } from './modules/webhooks/webhooks.module';
+import { CalendarModule } from './modules/calendar/calendar.module';
 
 @Module({})
 export class AppModule {
@@ -59,6 +60,7 @@ export class AppModule {
         KpisModule,
         ExperimentsModule,
         BrandsModule,
+        CalendarModule,
         DemoModule,
         PreviewModule,
       ],

@@ -163,6 +163,28 @@ export class ContentItemsRepository {
     return rows.length > 0;
   }
 
+  /**
+   * Items that are live or scheduled to go live at some time in [from, to): published ones from
+   * their publication (or validity start) and scheduled ones from their publishAt, until their
+   * validity end or scheduled unpublish; `audience` filters keep items for everyone and every channel.
+   */
+  calendar(from: Date, to: Date, filter: { theme?: string; locale?: string; persona?: string; channel?: string }, limit: number): Promise<ContentItemEntity[]> {
+    const query = this.dataSource
+      .getRepository(ContentItemEntity)
+      .createQueryBuilder('item')
+      .where("(item.status = 'PUBLISHED' OR (item.publish_at IS NOT NULL AND item.status <> 'ARCHIVED'))")
+      .andWhere("coalesce(greatest(item.valid_from, CASE WHEN item.status = 'PUBLISHED' THEN item.published_at ELSE item.publish_at END), '-infinity') < :to", { to })
+      .andWhere("coalesce(least(item.valid_until, item.unpublish_at), 'infinity') > :from", { from })
+      .orderBy('item.priority', 'DESC')
+      .addOrderBy('item.id', 'ASC')
+      .limit(limit);
+    if (filter.theme) query.andWhere('item.theme = :theme', { theme: filter.theme });
+    if (filter.locale) query.andWhere('item.locale = :locale', { locale: filter.locale });
+    if (filter.persona) query.andWhere("(item.persona_tags = '{}' OR :persona = ANY(item.persona_tags))", { persona: filter.persona });
+    if (filter.channel) query.andWhere("(item.channels = '{}' OR :channel = ANY(item.channels))", { channel: filter.channel });
+    return query.getMany();
+  }
+
   /** Plain COUNT(*): TypeORM's getCount counts DISTINCT ids, which costs a sort over every match. */
   async count(query: ContentItemsQuery): Promise<number> {
     const row = await this.filtered(query).select('COUNT(*)', 'count').getRawOne<{ count: string }>();

@@ -230,6 +230,11 @@ export class ContentItemsService {
       .filter((family) => family.missing.length > 0);
   }
 
+  /** Items live or scheduled in [from, to) (at most `limit`), as customers get them: the live version of a published item. */
+  async calendar(from: Date, to: Date, filter: { theme?: string; locale?: string; persona?: string; channel?: string }, limit: number): Promise<ContentItemEntity[]> {
+    return (await this.repository.calendar(from, to, filter, limit)).map((item) => (item.status === ContentStatus.PUBLISHED ? liveCopy(item) : workingCopy(item)));
+  }
+
   /** Ids of the published items of the item's family (for selection's locale fallback). */
   publishedFamilyIds(itemId: string): Promise<string[]> {
     return this.repository.publishedFamilyIds(itemId);

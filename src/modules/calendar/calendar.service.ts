@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { BadUserInputError } from '../../common/errors/domain-errors';
+import { ChannelsService } from '../channels/channels.service';
+import { ContentItemsService } from '../content/content-items.service';
+import { ContentStatus } from '../content/content.enums';
+import { ContentItemEntity } from '../content/entities/content-item.entity';
+import { PersonasService } from '../personas/personas.service';
+import { CalendarDay, CalendarItem, planCalendar } from './calendar-plan';
+
+/** The longest period one calendar query covers. */
+export const MAX_CALENDAR_DAYS = 366;
+/** Messages one calendar query places; a busier period needs a filter. */
+const MAX_CALENDAR_ITEMS = 2_000;
+
+export interface CalendarFilter {
+  theme?: string | null;
+  channel?: string | null;
+  persona?: string | null;
+  locale?: string | null;
+}
+
+/** The content calendar: per day what is live or scheduled, where and for whom, and the conflicts in it. */
+@Injectable()
+export class CalendarService {
+  constructor(
+    private readonly contentItems: ContentItemsService,
+    private readonly personas: PersonasService,
+    private readonly channels: ChannelsService,
+  ) {}
+
+  async calendar(from: Date, to: Date, filter: CalendarFilter): Promise<CalendarDay[]> {
+    if (to <= from) throw new BadUserInputError('to must be later than from', 'to');
+    if (to.getTime() - from.getTime() > MAX_CALENDAR_DAYS * 86_400_000) throw new BadUserInputError(`A calendar covers at most ${MAX_CALENDAR_DAYS} days; ask for a shorter period`, 'to');
+    if (filter.channel) this.channels.registry.get(filter.channel);
+    const query = { theme: filter.theme ?? undefined, channel: filter.channel ?? undefined, persona: filter.persona ?? undefined, locale: filter.locale ?? undefined };
+    const items = await this.contentItems.calendar(from, to, query, MAX_CALENDAR_ITEMS + 1);
+    if (items.length > MAX_CALENDAR_ITEMS) throw new BadUserInputError(`More than ${MAX_CALENDAR_ITEMS} messages fall in this period; filter by theme, channel, persona or locale, or ask for fewer days`, 'filter');
+    const allChannels = this.channels.keys();
+    const placed = items.map((item) => toCalendarItem(item, allChannels)).map((item) => (filter.channel ? { ...item, channels: item.channels.filter((channel) => channel === filter.channel) } : item));
+    const personas = (await this.personas.list()).map((persona) => ({ key: persona.key, channelPreferences: persona.channelPreferences.filter((channel) => !filter.channel || channel === filter.channel) }));
+    return planCalendar(from, to, placed, filter.persona ? personas.filter((persona) => persona.key === filter.persona) : personas);
+  }
+}
+
+function toCalendarItem(item: ContentItemEntity, allChannels: string[]): CalendarItem {
+  const live = item.status === ContentStatus.PUBLISHED;
+  const starts = [item.validFrom, live ? item.publishedAt : item.publishAt].filter((date): date is Date => date !== null);
+  const ends = [item.validUntil, item.unpublishAt].filter((date): date is Date => date !== null);
+  return {
+    itemId: item.id,
+    slug: item.slug,
+    theme: item.theme,
+    locale: item.locale,
+    channels: item.channels.length > 0 ? item.channels : allChannels,
+    personaTags: item.personaTags,
+    status: item.status,
+    priority: item.priority,
+    start: starts.length > 0 ? new Date(Math.max(...starts.map(Number))) : null,
+    end: ends.length > 0 ? new Date(Math.min(...ends.map(Number))) : null,
+    scheduled: !live,
+  };
+}
