@@ -42,6 +42,14 @@ export class PreviewController {
     return this.shell;
   }
 
+  @Get('calendar')
+  @Public()
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  @Header('Content-Security-Policy', CONTENT_SECURITY_POLICY)
+  calendar(): string {
+    return this.shell;
+  }
+
   @Get('items/:id')
   @Public()
   @Header('Content-Type', 'text/html; charset=utf-8')

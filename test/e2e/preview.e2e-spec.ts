@@ -154,6 +154,56 @@ describe('the preview page in a real browser', () => {
     await page.close();
   });
 
+  it('shows the calendar as a week and a month grid, with scheduled messages and conflicts', async () => {
+    const editor = await createKey(hub, 'EDITOR');
+    const DAY = 86_400_000;
+    // A Monday at least a week ahead, so the scheduled publish stays in the future during the test.
+    const today = Math.floor(Date.now() / DAY) * DAY;
+    const monday = today + (((8 - new Date(today).getUTCDay()) % 7) + 7) * DAY;
+    const at = (days: number, hours = 0) => new Date(monday + days * DAY + hours * 3_600_000).toISOString();
+    const theme = `kalender-preview-${Date.now()}`;
+    const metadata = { theme, personaTags: ['sportieve-sanne'], channels: ['sms'], priority: 3, validFrom: at(1), validUntil: at(3) };
+    const first = await createItem(hub, { slug: 'kalender-een', metadata }, editor);
+    const second = await createItem(hub, { slug: 'kalender-twee', metadata }, editor);
+    for (const item of [first, second]) await gql(hub, 'mutation($id: ID!, $version: Int!) { publishContentItem(id: $id, version: $version) { id } }', { id: item.id, version: item.version }, editor);
+    const reminder = await createItem(hub, { slug: 'kalender-herinnering', metadata: { theme, channels: ['email'], personaTags: [] } }, editor);
+    await gql(hub, 'mutation($id: ID!, $version: Int!, $at: DateTime) { scheduleContentItem(id: $id, version: $version, publishAt: $at) { id } }', { id: reminder.id, version: reminder.version, at: at(4, 9) }, editor);
+
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    page.on('request', (request) => {
+      if (!request.url().startsWith(hub.baseUrl)) problems.push(`outside request: ${request.url()}`);
+    });
+    await signIn(page);
+    await page.goto(`${hub.baseUrl}/preview/calendar?view=week&date=${at(0).slice(0, 10)}&theme=${theme}`);
+    const week = page.getByRole('table', { name: `Week of ${at(0).slice(0, 10)}` });
+    await week.waitFor();
+    expect(await week.locator('td').count()).toBe(7);
+    const cell = (days: number) => week.locator(`td[data-day="${at(days).slice(0, 10)}"]`);
+    await expectEventually(() => cell(1).innerText(), /kalender-een \(nl\)/);
+    expect(await cell(1).innerText()).toContain('kalender-twee (nl)');
+    expect(await cell(0).locator('.entry').count()).toBe(0);
+    expect(await cell(2).locator('.entry').count()).toBe(2);
+    expect(await cell(3).locator('.entry').count()).toBe(0);
+    expect(await cell(1).getAttribute('class')).toContain('has-conflict');
+    expect(await cell(4).locator('.entry.scheduled').innerText()).toMatch(/kalender-herinnering[\s\S]*email[\s\S]*everyone[\s\S]*scheduled/);
+    await page.getByText(/2 messages compete for persona sportieve-sanne on sms \(nl\)/).first().waitFor();
+
+    await page.locator('#cal-view').selectOption('month');
+    await page.getByRole('button', { name: 'Show' }).click();
+    const month = page.getByRole('table', { name: `Month of ${at(0).slice(0, 7)}` });
+    await month.waitFor();
+    expect([28, 35, 42]).toContain(await month.locator('td').count());
+    await page.screenshot({ path: path.join(OUTPUT, 'preview-calendar.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Next period' }).click();
+    await page.getByRole('table', { name: /^Month of / }).waitFor();
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('serves the GraphQL IDE from the hub itself, with no outside requests', async () => {
     const page = await browser.newPage();
     const outside: string[] = [];

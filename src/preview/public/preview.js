@@ -46,7 +46,7 @@
   }
 
   function show(section) {
-    ['login', 'list', 'item', 'kpis'].forEach(function (id) { $(id).hidden = id !== section; });
+    ['login', 'list', 'item', 'kpis', 'calendar'].forEach(function (id) { $(id).hidden = id !== section; });
     $('main').focus();
   }
 
@@ -87,6 +87,7 @@
     var match = /^\/preview\/items\/([0-9a-f-]{36})$/.exec(location.pathname);
     if (match) openItem(match[1]);
     else if (location.pathname === '/preview/kpis') openKpis();
+    else if (location.pathname === '/preview/calendar') openCalendar();
     else openList();
   }
 
@@ -442,8 +443,97 @@
     return chart;
   }
 
+  // The calendar: a week (Monday first) or the weeks of a month, each day listing what is live or
+  // scheduled and marking days with conflicts; UTC days, as the hub counts them.
+  var WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+  function isoDay(date) { return date.toISOString().slice(0, 10); }
+
+  function calendarPeriod() {
+    var chosen = new Date($('cal-date').value + 'T00:00:00Z');
+    var first = $('cal-view').value === 'month' ? new Date(Date.UTC(chosen.getUTCFullYear(), chosen.getUTCMonth(), 1)) : chosen;
+    var start = new Date(first.getTime() - ((first.getUTCDay() + 6) % 7) * 86400000);
+    var weeks = 1;
+    if ($('cal-view').value === 'month') {
+      var last = new Date(Date.UTC(chosen.getUTCFullYear(), chosen.getUTCMonth() + 1, 1) - 86400000);
+      weeks = Math.ceil(((last.getTime() - start.getTime()) / 86400000 + 1) / 7);
+    }
+    return { from: start, to: new Date(start.getTime() + weeks * 7 * 86400000), month: $('cal-view').value === 'month' ? chosen.getUTCMonth() : null };
+  }
+
+  function fillCalendarSelects() {
+    if ($('cal-channel').options.length > 1) return;
+    state.channels.forEach(function (channel) { $('cal-channel').appendChild(el('option', { value: channel.key, text: channel.key })); });
+    state.personas.forEach(function (persona) { $('cal-persona').appendChild(el('option', { value: persona.key, text: persona.name })); });
+  }
+
+  function openCalendar(event) {
+    if (event) event.preventDefault();
+    show('calendar');
+    fillCalendarSelects();
+    var params = new URLSearchParams(location.search);
+    if (!event) {
+      if (params.get('view')) $('cal-view').value = params.get('view');
+      if (params.get('theme')) $('cal-theme').value = params.get('theme');
+      $('cal-date').value = params.get('date') || $('cal-date').value || isoDay(new Date());
+    }
+    var period = calendarPeriod();
+    var filter = {};
+    [['theme', 'cal-theme'], ['channel', 'cal-channel'], ['persona', 'cal-persona'], ['locale', 'cal-locale']].forEach(function (pair) { if ($(pair[1]).value.trim()) filter[pair[0]] = $(pair[1]).value.trim(); });
+    $('calendar-error').textContent = '';
+    gql('query($from: DateTime!, $to: DateTime!, $filter: CalendarFilterInput) { calendar(from: $from, to: $to, filter: $filter) { day entries { itemId slug theme locale channels personaTags status scheduled } conflicts { day reason itemIds } } }',
+      { from: period.from.toISOString(), to: period.to.toISOString(), filter: filter })
+      .then(function (data) {
+        $('calendar-grid').replaceChildren(calendarGrid(data.calendar, period));
+        var conflicts = data.calendar.reduce(function (all, day) { return all.concat(day.conflicts); }, []);
+        $('calendar-conflicts').replaceChildren.apply($('calendar-conflicts'), conflicts.length ? conflicts.map(function (conflict) { return el('li', { text: conflict.day + ': ' + conflict.reason }); }) : [el('li', { className: 'muted', text: 'No conflicts in this period.' })]);
+      })
+      .catch(function (error) { $('calendar-error').textContent = error.message; });
+  }
+
+  function calendarGrid(days, period) {
+    var head = el('tr', {}, WEEKDAYS.map(function (name) { return el('th', { scope: 'col', text: name }); }));
+    var rows = [];
+    for (var index = 0; index < days.length; index += 7) {
+      rows.push(el('tr', {}, days.slice(index, index + 7).map(function (day) { return calendarCell(day, period); })));
+    }
+    var label = $('cal-view').value === 'month' ? 'Month of ' + $('cal-date').value.slice(0, 7) : 'Week of ' + isoDay(period.from);
+    return el('table', { className: 'calendar ' + $('cal-view').value, 'aria-label': label }, [el('thead', {}, [head]), el('tbody', {}, rows)]);
+  }
+
+  function calendarCell(day, period) {
+    var outside = period.month !== null && new Date(day.day + 'T00:00:00Z').getUTCMonth() !== period.month;
+    var cell = el('td', { 'data-day': day.day, className: (outside ? 'outside ' : '') + (day.conflicts.length ? 'has-conflict' : '') }, [
+      el('div', { className: 'date', text: day.day.slice(8) + (day.conflicts.length ? ' ⚠ ' + day.conflicts.length : '') }),
+    ]);
+    if (day.conflicts.length) cell.setAttribute('title', day.conflicts.map(function (conflict) { return conflict.reason; }).join('\n'));
+    day.entries.forEach(function (entry) {
+      var link = el('a', { href: '/preview/items/' + entry.itemId, className: 'entry' + (entry.scheduled ? ' scheduled' : '') }, [
+        el('span', { className: 'slug', text: entry.slug + ' (' + entry.locale + ')' }),
+        el('span', { className: 'channels', text: entry.channels.join(' · ') }),
+        el('span', { className: 'audience', text: entry.personaTags.length ? entry.personaTags.join(', ') : 'everyone' }),
+        entry.scheduled ? el('span', { className: 'badge DRAFT', text: 'scheduled' }) : null,
+      ]);
+      link.addEventListener('click', function (clickEvent) { clickEvent.preventDefault(); history.pushState({}, '', link.getAttribute('href')); route(); });
+      cell.appendChild(link);
+    });
+    return cell;
+  }
+
+  function shiftCalendar(direction) {
+    var chosen = new Date($('cal-date').value + 'T00:00:00Z');
+    if ($('cal-view').value === 'month') chosen = new Date(Date.UTC(chosen.getUTCFullYear(), chosen.getUTCMonth() + direction, 1));
+    else chosen = new Date(chosen.getTime() + direction * 7 * 86400000);
+    $('cal-date').value = isoDay(chosen);
+    openCalendar({ preventDefault: function () {} });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
     $('kpi-form').addEventListener('submit', openKpis);
+    $('calendar-form').addEventListener('submit', openCalendar);
+    $('cal-previous').addEventListener('click', function () { shiftCalendar(-1); });
+    $('cal-next').addEventListener('click', function () { shiftCalendar(1); });
+    $('nav-calendar').addEventListener('click', function (event) { event.preventDefault(); history.pushState({}, '', '/preview/calendar'); route(); });
     $('nav-kpis').addEventListener('click', function (event) { event.preventDefault(); history.pushState({}, '', '/preview/kpis'); route(); });
     $('nav-messages').addEventListener('click', function (event) { event.preventDefault(); history.pushState({}, '', '/preview'); route(); });
     $('login-form').addEventListener('submit', signIn);
