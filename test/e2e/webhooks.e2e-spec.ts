@@ -115,7 +115,7 @@ describe('webhooks', () => {
     expect((await gql(hub, '{ webhooks { failingSince } }')).data!.webhooks[0].failingSince).toBeNull();
   }, 60_000);
 
-  it('sends nothing for a change that did not commit', async () => {
+  it('sends nothing for a change that was refused', async () => {
     await createWebhook(hub, receiver.url, ['content.published']);
     const fine = await createItem(hub);
     const stale = await createItem(hub);
