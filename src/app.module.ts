@@ -29,6 +29,7 @@ import { ExperimentsModule } from './modules/experiments/experiments.module';
 import { BrandsModule } from './modules/brands/brands.module';
 import { WebhooksModule } from './modules/webhooks/webhooks.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
+import { CampaignRunsModule } from './modules/campaign-runs/campaign-runs.module';
 
 @Module({})
 export class AppModule {
@@ -61,6 +62,7 @@ export class AppModule {
         ExperimentsModule,
         BrandsModule,
         CalendarModule,
+        CampaignRunsModule,
         DemoModule,
         PreviewModule,
       ],

@@ -42,6 +42,18 @@ export interface AppConfig {
   touchpoints: TouchpointSettings;
   experiments: ExperimentSettings;
   webhooks: WebhookSettings;
+  campaignRuns: CampaignRunSettings;
+}
+
+export interface CampaignRunSettings {
+  /** Customers one run may have (HUB_CAMPAIGN_MAX_AUDIENCE). */
+  maxAudience: number;
+  /** Customers an inline audience of createCampaignRun may have (HUB_CAMPAIGN_MAX_INLINE). */
+  maxInline: number;
+  /** Customers rendered per job: the unit instances share, and what a crash makes redo (HUB_CAMPAIGN_CHUNK_SIZE). */
+  chunkSize: number;
+  /** Chunks one hub instance renders at the same time (HUB_CAMPAIGN_CONCURRENCY). */
+  concurrency: number;
 }
 
 export interface WebhookSettings {
@@ -123,6 +135,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxLines: integer(env, 'HUB_MAX_TOUCHPOINT_LINES', 10_000, 1, 1_000_000),
     },
     experiments: { minSamplePerArm: integer(env, 'HUB_EXPERIMENT_MIN_SAMPLE', 100, 1, 100_000_000) },
+    campaignRuns: {
+      maxAudience: integer(env, 'HUB_CAMPAIGN_MAX_AUDIENCE', 2_000_000, 1, 100_000_000),
+      maxInline: integer(env, 'HUB_CAMPAIGN_MAX_INLINE', 1000, 1, 100_000),
+      chunkSize: integer(env, 'HUB_CAMPAIGN_CHUNK_SIZE', 500, 1, 100_000),
+      concurrency: integer(env, 'HUB_CAMPAIGN_CONCURRENCY', 1, 1, 64),
+    },
     webhooks: {
       allowPrivate: boolean(env, 'HUB_WEBHOOK_ALLOW_PRIVATE', false),
       retryBaseMs: integer(env, 'HUB_WEBHOOK_RETRY_BASE_MS', 1000, 1000, 3_600_000),

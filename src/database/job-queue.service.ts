@@ -11,6 +11,13 @@ export interface QueueDefinition<T> {
   concurrency: number;
   /** Seconds between looks for due jobs (a deferred job runs at most this late). */
   pollingIntervalSeconds: number;
+  /**
+   * Jobs fetched at once and handled one after another (default 1). pg-boss waits a polling
+   * interval after every fetch, so a backlog drains at one fetch per interval; more than one
+   * fetches again at once while batches come back full. A throw fails the whole batch: only for
+   * jobs that are safe to redo.
+   */
+  batchSize?: number;
   handle(job: Job<T>): Promise<void>;
 }
 
@@ -55,10 +62,13 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
     const { policy, ...adjustable } = definition.options;
     await this.boss.createQueue(definition.name, { policy, ...adjustable });
     await this.boss.updateQueue(definition.name, adjustable);
+    const batchSize = definition.batchSize ?? 1;
     await this.boss.work<T>(
       definition.name,
-      { batchSize: 1, localConcurrency: definition.concurrency, pollingIntervalSeconds: definition.pollingIntervalSeconds },
-      async ([job]) => definition.handle(job),
+      { batchSize, burstWhenBatchFull: batchSize > 1, localConcurrency: definition.concurrency, pollingIntervalSeconds: definition.pollingIntervalSeconds },
+      async (jobs) => {
+        for (const job of jobs) await definition.handle(job);
+      },
     );
   }
 
@@ -67,8 +77,18 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
    * when it rolls back.
    */
   async sendWithin(manager: EntityManager, queue: string, data: object, options: SendOptions = {}): Promise<string> {
-    const id = await this.boss.send(queue, data, { ...options, db: { executeSql: async (text, values) => ({ rows: await manager.query(text, values) }) } });
+    const id = await this.boss.send(queue, data, { ...options, db: within(manager) });
     if (!id) throw new Error(`The job queue ${queue} refused a job`);
     return id;
   }
+
+  /** Many jobs in one statement, inside the caller's transaction. */
+  async insertWithin(manager: EntityManager, queue: string, data: object[]): Promise<void> {
+    if (data.length > 0) await this.boss.insert(queue, data.map((each) => ({ data: each })), { db: within(manager) });
+  }
+}
+
+/** pg-boss's database interface over a TypeORM transaction. */
+function within(manager: EntityManager): { executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> } {
+  return { executeSql: async (text, values) => ({ rows: await manager.query(text, values) }) };
 }

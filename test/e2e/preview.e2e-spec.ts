@@ -40,6 +40,18 @@ describe('the preview page in a real browser', () => {
     await page.getByRole('heading', { name: 'Messages' }).waitFor();
   }
 
+  /** Script errors and requests that leave the hub, collected while the page is used. */
+  function watchForProblems(page: Page): string[] {
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    page.on('request', (request) => {
+      if (!request.url().startsWith(hub.baseUrl)) problems.push(`outside request: ${request.url()}`);
+    });
+    return problems;
+  }
+
   const letterText = (page: Page) => page.frameLocator('[data-channel="letter"] iframe').locator('body').innerText();
 
   it('logs in with a key kept out of the URL, opens the demo item and follows a persona switch', async () => {
@@ -124,13 +136,7 @@ describe('the preview page in a real browser', () => {
 
   it("shows the demo theme's channels side by side and the tweet experiment's arms with their interval and verdict", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1100 } });
-    const problems: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(message.text());
-    });
-    page.on('request', (request) => {
-      if (!request.url().startsWith(hub.baseUrl)) problems.push(`outside request: ${request.url()}`);
-    });
+    const problems = watchForProblems(page);
     await signIn(page);
     await page.getByRole('link', { name: 'KPIs' }).click();
     await page.getByRole('heading', { name: 'Channels side by side' }).waitFor();
@@ -170,13 +176,7 @@ describe('the preview page in a real browser', () => {
     await gql(hub, 'mutation($id: ID!, $version: Int!, $at: DateTime) { scheduleContentItem(id: $id, version: $version, publishAt: $at) { id } }', { id: reminder.id, version: reminder.version, at: at(4, 9) }, editor);
 
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    const problems: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(message.text());
-    });
-    page.on('request', (request) => {
-      if (!request.url().startsWith(hub.baseUrl)) problems.push(`outside request: ${request.url()}`);
-    });
+    const problems = watchForProblems(page);
     await signIn(page);
     await page.goto(`${hub.baseUrl}/preview/calendar?view=week&date=${at(0).slice(0, 10)}&theme=${theme}`);
     const week = page.getByRole('table', { name: `Week of ${at(0).slice(0, 10)}` });

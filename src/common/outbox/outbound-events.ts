@@ -11,6 +11,7 @@ export const OUTBOUND_EVENT_TYPES = [
   'variant.changed',
   'persona.changed',
   'experiment.concluded',
+  'campaignRun.finished',
 ] as const;
 
 export type OutboundEventType = (typeof OUTBOUND_EVENT_TYPES)[number];

@@ -20,6 +20,6 @@ import { LocalDiskStorage } from './local-disk.storage';
     { provide: ImageProcessor, inject: [CHANNEL_RENDITIONS], useFactory: (channels: ChannelRenditions) => new ImageProcessor(channels.renditionProfiles()) },
     { provide: ASSET_STORAGE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new LocalDiskStorage(config.assets.directory) },
   ],
-  exports: [AssetsService],
+  exports: [AssetsService, ASSET_STORAGE],
 })
 export class AssetsModule {}

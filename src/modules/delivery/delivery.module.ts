@@ -20,5 +20,6 @@ import { CustomerProfiles } from './customer-profiles.service';
 @Module({
   imports: [ContentModule, ContentModelsModule, PersonasModule, AssetsModule, VariantsModule, DeliveryTokensModule, ExperimentsModule, TouchpointsModule, BrandsModule],
   providers: [DeliveryCatalog, CustomerProfiles, RenderingService, PersonalizeService, PersonalizeResolver, { provide: IMAGE_SOURCE, useExisting: AssetsService }],
+  exports: [PersonalizeService],
 })
 export class DeliveryModule {}

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, ObjectType, PartialType } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsOptional, IsString, Length } from 'class-validator';
 import { PageInfoModel } from '../../common/pagination/page-info.model';
 
@@ -31,34 +31,8 @@ export class CreateWebhookInput {
   description?: string | null;
 }
 
-@InputType('UpdateWebhookInput', { description: 'Only the given properties change' })
-export class UpdateWebhookInput {
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @Length(1, 2000)
-  url?: string | null;
-
-  @Field(() => [String], { nullable: true, description: EVENTS_DESCRIPTION })
-  @IsOptional()
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(20)
-  @IsString({ each: true })
-  events?: string[] | null;
-
-  @Field(() => String, { nullable: true, description: 'A new signing secret (at least 24 characters); receivers must verify with it from now on' })
-  @IsOptional()
-  @IsString()
-  @Length(24, 200)
-  secret?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @Length(0, 500)
-  description?: string | null;
-
+@InputType('UpdateWebhookInput', { description: 'Only the given properties change; a new secret applies from the next attempt' })
+export class UpdateWebhookInput extends PartialType(CreateWebhookInput) {
   @Field(() => Boolean, { nullable: true, description: 'true re-enables a webhook the hub disabled after a day of failures' })
   @IsOptional()
   @IsBoolean()

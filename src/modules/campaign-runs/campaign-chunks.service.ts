@@ -1,0 +1,101 @@
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { DomainError, NotFoundError } from '../../common/errors/domain-errors';
+import { validateElement } from '../../common/pipes/validation.pipe';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { JobQueue } from '../../database/job-queue.service';
+import { ASSET_STORAGE, AssetStorage } from '../assets/asset-storage';
+import { PersonalizeInput } from '../delivery/graphql/personalize.input';
+import { PersonalizedVariant, PersonalizeService } from '../delivery/personalize.service';
+import { RenderBudget } from '../delivery/render-budget';
+import { CampaignRunState, CampaignSkip, FAILED } from './campaign-run-record';
+import { CAMPAIGN_CHUNK_QUEUE, CampaignChunkJob, chunkKey, RUN_PRINCIPAL } from './campaign-run-jobs';
+import { CampaignRunsRepository } from './campaign-runs.repository';
+
+/** A chunk may take this long to render before the rest of it is refused as failed. */
+const CHUNK_BUDGET_MS = 10 * 60 * 1000;
+
+/**
+ * Renders one chunk of a run, on whichever instance the job queue hands it to: every customer goes
+ * through personalize (the same selection channel apps get), the chunk's output is written as one
+ * file through the asset storage, and only then is the chunk marked done, once. A chunk redone
+ * after a crash overwrites its own file: the output never has a customer twice.
+ */
+@Injectable()
+export class CampaignChunksService implements OnModuleInit {
+  private readonly logger = new Logger('CampaignRuns');
+
+  constructor(
+    private readonly repository: CampaignRunsRepository,
+    private readonly personalizer: PersonalizeService,
+    @Inject(ASSET_STORAGE) private readonly storage: AssetStorage,
+    private readonly jobs: JobQueue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.jobs.run<CampaignChunkJob>({
+      name: CAMPAIGN_CHUNK_QUEUE,
+      options: { policy: 'standard', retryLimit: 5, retryDelay: 2, retryBackoff: true, retryDelayMax: 60, heartbeatSeconds: 10, expireInSeconds: 15 * 60 },
+      concurrency: this.config.campaignRuns.concurrency,
+      pollingIntervalSeconds: 0.5,
+      // A chunk is safe to redo (a done one is skipped, its file rewritten whole).
+      batchSize: 4,
+      handle: (job) => this.render(job.data),
+    });
+  }
+
+  async render({ runId, chunk }: CampaignChunkJob): Promise<void> {
+    const run = await this.repository.find(runId);
+    // A paused run keeps its pending chunks for resume; a cancelled one drops them.
+    if (!run || run.state !== CampaignRunState.RUNNING) return;
+    const audience = await this.repository.chunkAudience(runId, chunk);
+    if (!audience) return;
+    const budget = new RenderBudget(CHUNK_BUDGET_MS);
+    const lines: string[] = [];
+    const skips: CampaignSkip[] = [];
+    let failed = 0;
+    for (const { line, context } of audience) {
+      if (context === null || typeof context !== 'object' || Array.isArray(context)) {
+        skips.push({ line, reason: 'invalid context', message: `line ${line} is not a JSON object of a customer context (or is longer than 16 KiB)` });
+        continue;
+      }
+      try {
+        const input = await validateElement(PersonalizeInput, { itemId: run.itemId ?? undefined, selector: run.selector ?? undefined, channel: run.channel, preview: run.preview || undefined, context: { ...(context as object), now: run.runAt } }, 'input');
+        lines.push(JSON.stringify(outputLine(await this.personalizer.personalize(input, RUN_PRINCIPAL, budget), input.context.customerId ?? null)));
+      } catch (error) {
+        if (error instanceof DomainError) skips.push({ line, reason: reasonOf(error), message: `line ${line}: ${error.message}` });
+        else {
+          failed += 1;
+          skips.push({ line, reason: FAILED, message: (error as Error).message });
+        }
+      }
+    }
+    await this.storage.put(chunkKey(runId, chunk), Buffer.from(lines.length > 0 ? `${lines.join('\n')}\n` : ''));
+    const after = await this.repository.completeChunk(runId, chunk, { done: lines.length, skips, failed });
+    if (after?.state === CampaignRunState.FINISHED) this.logger.log(`Campaign run ${runId} (${after.name}) finished: ${after.done} rendered, ${after.skipped} skipped, ${after.failed} failed of ${after.total}`);
+  }
+}
+
+/** One line of the run's output: what the channel's sender needs for one customer. */
+function outputLine(variant: PersonalizedVariant, customerId: string | null): Record<string, unknown> {
+  return {
+    customerId,
+    channel: variant.channel,
+    itemId: variant.itemId,
+    itemVersion: variant.itemVersion,
+    variantId: variant.variantId,
+    locale: variant.locale,
+    deliveryToken: variant.deliveryToken,
+    parts: variant.parts,
+    text: variant.text,
+    warnings: variant.warnings,
+  };
+}
+
+/** Counted categories, so a million skipped customers make a few reasons, each line keeping its own message. */
+function reasonOf(error: DomainError): string {
+  if (error instanceof NotFoundError) return 'no matching message';
+  if (/consent/i.test(error.message)) return 'no consent';
+  if (error.code === 'BAD_USER_INPUT') return 'invalid context';
+  return error.code.toLowerCase().replace(/_/g, ' ');
+}

@@ -1,0 +1,17 @@
+import { Principal } from '../auth/principal';
+import { Role } from '../auth/role.enum';
+
+export const CAMPAIGN_CHUNK_QUEUE = 'campaign-run-chunk';
+
+export interface CampaignChunkJob {
+  runId: string;
+  chunk: number;
+}
+
+/** Who renders a run: an editor's rights (a run may preview drafts and look ahead with `now`). */
+export const RUN_PRINCIPAL: Principal = { keyId: null, name: 'campaign-run', role: Role.EDITOR };
+
+/** Where a chunk's output file lives in the asset storage (zero-padded: listing order is chunk order). */
+export function chunkKey(runId: string, chunk: number): string {
+  return `campaign-runs/${runId}/${String(chunk).padStart(7, '0')}.ndjson`;
+}

@@ -1,0 +1,64 @@
+import { once } from 'node:events';
+import { Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { BadUserInputError } from '../../common/errors/domain-errors';
+import { ndjsonLines, OVERLONG_LINE } from '../../common/http/ndjson-lines';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { ASSET_STORAGE, AssetStorage } from '../assets/asset-storage';
+import { Role } from '../auth/role.enum';
+import { Roles } from '../auth/roles.decorator';
+import { chunkKey } from './campaign-run-jobs';
+import { CampaignRunModel } from './campaign-run.graphql';
+import { toCampaignRunModel } from './campaign-run.mapper';
+import { CampaignRunsRepository } from './campaign-runs.repository';
+import { CampaignRunsService } from './campaign-runs.service';
+
+const MAX_LINE_BYTES = 16 * 1024;
+
+/** A run's audience in (NDJSON, streamed) and its output out (NDJSON, streamed chunk by chunk). */
+@Controller('campaign-runs')
+export class CampaignRunsController {
+  constructor(
+    private readonly runs: CampaignRunsService,
+    private readonly repository: CampaignRunsRepository,
+    @Inject(ASSET_STORAGE) private readonly storage: AssetStorage,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Post(':id/audience')
+  @Roles(Role.EDITOR)
+  async audience(@Param('id') id: string, @Req() request: Request): Promise<CampaignRunModel> {
+    if (!request.is(['application/x-ndjson', 'application/jsonl'])) {
+      throw new BadUserInputError('Send the audience as NDJSON: content-type application/x-ndjson, one customer context per line', 'content-type');
+    }
+    return toCampaignRunModel(await this.runs.upload(id, contexts(request)), this.config.publicUrl);
+  }
+
+  @Get(':id/output')
+  @Roles(Role.DELIVERY, Role.PREVIEW)
+  async output(@Param('id') id: string, @Res() response: Response): Promise<void> {
+    await this.runs.get(id);
+    const chunks = await this.repository.doneChunks(id);
+    response.status(200).type('application/x-ndjson');
+    for (const chunk of chunks) {
+      const data = await this.storage.get(chunkKey(id, chunk));
+      if (data && data.length > 0 && !response.write(data)) await once(response, 'drain');
+    }
+    response.end();
+  }
+}
+
+/** Each line as its parsed value; a line that is not JSON (or too long) as null, which the run reports as invalid by its line number. */
+async function* contexts(request: Request): AsyncGenerator<unknown[]> {
+  for await (const lines of ndjsonLines(request, MAX_LINE_BYTES)) {
+    yield lines.filter((line) => line === OVERLONG_LINE || line.trim() !== '').map((line) => (line === OVERLONG_LINE ? null : parse(line)));
+  }
+}
+
+function parse(line: string): unknown {
+  try {
+    return JSON.parse(line);
+  } catch {
+    return null;
+  }
+}

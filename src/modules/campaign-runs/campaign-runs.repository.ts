@@ -1,0 +1,140 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { OUTBOUND_EVENTS, OutboundEvents } from '../../common/outbox/outbound-events';
+import { CampaignRunRecord, CampaignRunState, CampaignSkip, CampaignTarget, ChunkOutcome, FAILED } from './campaign-run-record';
+
+const COLUMNS = `id, name, item_id AS "itemId", selector, channel, run_at AS "runAt", preview, state, total, done, skipped, failed,
+  skipped_reasons AS "skippedReasons", chunk_size AS "chunkSize", created_by AS "createdBy", created_at AS "createdAt",
+  started_at AS "startedAt", finished_at AS "finishedAt", version`;
+
+/** Skipped lines kept per run with their message (all are counted). */
+const MAX_SKIPS_KEPT = 10_000;
+
+/** The only place that speaks SQL about campaign runs, their audience and their chunks. */
+@Injectable()
+export class CampaignRunsRepository {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(OUTBOUND_EVENTS) private readonly outbox: OutboundEvents,
+  ) {}
+
+  async find(id: string): Promise<CampaignRunRecord | null> {
+    const [row] = await this.dataSource.query(`SELECT ${COLUMNS} FROM campaign_runs WHERE id = $1`, [id]);
+    return row ?? null;
+  }
+
+  list(limit: number): Promise<CampaignRunRecord[]> {
+    return this.dataSource.query(`SELECT ${COLUMNS} FROM campaign_runs ORDER BY created_at DESC, id DESC LIMIT $1`, [limit]);
+  }
+
+  async insert(name: string, target: CampaignTarget, chunkSize: number, createdBy: string): Promise<CampaignRunRecord> {
+    const [row] = await this.dataSource.query(
+      `INSERT INTO campaign_runs (name, item_id, selector, channel, run_at, preview, state, chunk_size, created_by) VALUES ($1, $2, $3, $4, $5, $6, 'DRAFT', $7, $8) RETURNING ${COLUMNS}`,
+      [name, target.itemId, target.selector, target.channel, target.runAt, target.preview, chunkSize, createdBy],
+    );
+    return row;
+  }
+
+  /**
+   * Runs `work` in a transaction holding the run's row lock, so state changes (upload, start,
+   * pause, the last chunk finishing) happen one at a time. Answers null when there is no such run.
+   */
+  async withRun<T>(id: string, work: (run: CampaignRunRecord, manager: EntityManager) => Promise<T>): Promise<T | null> {
+    return this.dataSource.transaction(async (manager) => {
+      const [run] = await manager.query(`SELECT ${COLUMNS} FROM campaign_runs WHERE id = $1 FOR UPDATE`, [id]);
+      return run ? work(run, manager) : null;
+    });
+  }
+
+  async setState(manager: EntityManager, id: string, state: CampaignRunState, extra: { started?: boolean } = {}): Promise<CampaignRunRecord> {
+    const [[row]] = await manager.query(
+      `UPDATE campaign_runs SET state = $2, version = version + 1, started_at = CASE WHEN $3 THEN coalesce(started_at, now()) ELSE started_at END,
+         finished_at = CASE WHEN $2 IN ('FINISHED', 'CANCELLED', 'FAILED') THEN now() ELSE finished_at END
+       WHERE id = $1 RETURNING ${COLUMNS}`,
+      [id, state, extra.started === true],
+    );
+    return row;
+  }
+
+  /** Appends audience lines (numbered from `firstLine`) and counts them into the run's total. */
+  async addAudience(manager: EntityManager, id: string, firstLine: number, contexts: unknown[]): Promise<void> {
+    await manager.query(
+      `INSERT INTO campaign_run_audience (run_id, line, context) SELECT $1, $2::int + ordinality::int - 1, value FROM jsonb_array_elements($3::jsonb) WITH ORDINALITY`,
+      [id, firstLine, JSON.stringify(contexts)],
+    );
+    await manager.query('UPDATE campaign_runs SET total = total + $2 WHERE id = $1', [id, contexts.length]);
+  }
+
+  /** Splits the audience into chunks of `chunkSize` lines; answers the chunk numbers. */
+  async createChunks(manager: EntityManager, id: string, total: number, chunkSize: number): Promise<number[]> {
+    const chunks = Math.ceil(total / chunkSize);
+    await manager.query(
+      `INSERT INTO campaign_run_chunks (run_id, chunk, first_line, last_line) SELECT $1, n, n * $2 + 1, least((n + 1) * $2, $3) FROM generate_series(0, $4::int - 1) AS n`,
+      [id, chunkSize, total, chunks],
+    );
+    return Array.from({ length: chunks }, (_, index) => index);
+  }
+
+  async pendingChunks(manager: EntityManager, id: string): Promise<number[]> {
+    const rows: { chunk: number }[] = await manager.query('SELECT chunk FROM campaign_run_chunks WHERE run_id = $1 AND NOT done ORDER BY chunk', [id]);
+    return rows.map((row) => row.chunk);
+  }
+
+  /** The chunk's audience lines, or null when the chunk's output is in already. */
+  async chunkAudience(id: string, chunk: number): Promise<{ line: number; context: unknown }[] | null> {
+    const [range] = await this.dataSource.query('SELECT first_line AS "firstLine", last_line AS "lastLine", done FROM campaign_run_chunks WHERE run_id = $1 AND chunk = $2', [id, chunk]);
+    if (!range || range.done) return null;
+    return this.dataSource.query('SELECT line, context FROM campaign_run_audience WHERE run_id = $1 AND line BETWEEN $2 AND $3 ORDER BY line', [id, range.firstLine, range.lastLine]);
+  }
+
+  /**
+   * Records a chunk's outcome once (a chunk already done adds nothing), and finishes the run with
+   * its last chunk, announcing `campaignRun.finished` in the same transaction.
+   */
+  async completeChunk(id: string, chunk: number, outcome: ChunkOutcome): Promise<CampaignRunRecord | null> {
+    return this.withRun(id, async (run, manager) => {
+      const [, marked] = await manager.query('UPDATE campaign_run_chunks SET done = true WHERE run_id = $1 AND chunk = $2 AND NOT done', [id, chunk]);
+      if (marked === 0) return run;
+      const reasons: Record<string, number> = {};
+      for (const skip of outcome.skips) if (skip.reason !== FAILED) reasons[skip.reason] = (reasons[skip.reason] ?? 0) + 1;
+      if (outcome.skips.length > 0) await this.insertSkips(manager, id, outcome.skips);
+      const [[updated]] = await manager.query(
+        `UPDATE campaign_runs SET done = done + $2, skipped = skipped + $3, failed = failed + $4,
+           skipped_reasons = (SELECT coalesce(jsonb_object_agg(key, total), '{}') FROM (
+             SELECT key, sum(value::int) AS total FROM (SELECT * FROM jsonb_each_text(skipped_reasons) UNION ALL SELECT * FROM jsonb_each_text($5::jsonb)) AS both_sets GROUP BY key) AS summed)
+         WHERE id = $1 RETURNING ${COLUMNS}`,
+        [id, outcome.done, outcome.skips.length - outcome.failed, outcome.failed, JSON.stringify(reasons)],
+      );
+      const [{ left }] = await manager.query('SELECT count(*)::int AS left FROM campaign_run_chunks WHERE run_id = $1 AND NOT done', [id]);
+      if (left > 0 || updated.state !== CampaignRunState.RUNNING) return updated;
+      const finished = await this.setState(manager, id, CampaignRunState.FINISHED);
+      await this.outbox.record(manager, {
+        type: 'campaignRun.finished',
+        subject: `campaign-run:${id}`,
+        data: { runId: id, name: finished.name, channel: finished.channel, itemId: finished.itemId, total: finished.total, done: finished.done, skipped: finished.skipped, failed: finished.failed },
+      });
+      return finished;
+    });
+  }
+
+  /** Skipped lines in line order, after `afterLine`. */
+  skips(id: string, limit: number, afterLine: number): Promise<CampaignSkip[]> {
+    return this.dataSource.query('SELECT line, reason, message FROM campaign_run_skips WHERE run_id = $1 AND line > $2 ORDER BY line LIMIT $3', [id, afterLine, limit]);
+  }
+
+  /** The chunks whose output is in, in order: what the output stream concatenates. */
+  async doneChunks(id: string): Promise<number[]> {
+    const rows: { chunk: number }[] = await this.dataSource.query('SELECT chunk FROM campaign_run_chunks WHERE run_id = $1 AND done ORDER BY chunk', [id]);
+    return rows.map((row) => row.chunk);
+  }
+
+  private async insertSkips(manager: EntityManager, id: string, skips: CampaignSkip[]): Promise<void> {
+    await manager.query(
+      `INSERT INTO campaign_run_skips (run_id, line, reason, message)
+       SELECT $1, (entry ->> 'line')::int, entry ->> 'reason', entry ->> 'message' FROM jsonb_array_elements($2::jsonb) AS entry
+       WHERE (SELECT count(*) FROM campaign_run_skips WHERE run_id = $1) < $3
+       ON CONFLICT DO NOTHING`,
+      [id, JSON.stringify(skips), MAX_SKIPS_KEPT],
+    );
+  }
+}

@@ -1,0 +1,152 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { BadUserInputError, ConflictError, NotFoundError } from '../../common/errors/domain-errors';
+import { isUuid } from '../../common/ids/uuid';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { JobQueue } from '../../database/job-queue.service';
+import { Principal } from '../auth/principal';
+import { ChannelsService } from '../channels/channels.service';
+import { ContentItemsService } from '../content/content-items.service';
+import { ContentStatus } from '../content/content.enums';
+import { CampaignRunRecord, CampaignRunState, CampaignSkip } from './campaign-run-record';
+import { CAMPAIGN_CHUNK_QUEUE, CampaignChunkJob } from './campaign-run-jobs';
+import { CampaignRunsRepository } from './campaign-runs.repository';
+
+/** Audience lines written per statement while an upload streams in. */
+const AUDIENCE_BATCH = 1_000;
+
+export interface CreateCampaignRun {
+  name: string;
+  itemId?: string | null;
+  selector?: Record<string, unknown> | null;
+  channel: string;
+  audience?: unknown[] | null;
+  now?: Date | null;
+  preview?: boolean | null;
+}
+
+/**
+ * Campaign runs as editors drive them: created with a checked target, given an audience (inline,
+ * or uploaded as NDJSON), started as one job per chunk, paused, resumed and cancelled.
+ */
+@Injectable()
+export class CampaignRunsService {
+  constructor(
+    private readonly repository: CampaignRunsRepository,
+    private readonly contentItems: ContentItemsService,
+    private readonly channels: ChannelsService,
+    private readonly jobs: JobQueue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async create(input: CreateCampaignRun, principal: Principal): Promise<CampaignRunRecord> {
+    if ((input.itemId == null) === (input.selector == null)) throw new BadUserInputError('Give either input.itemId or input.selector', input.itemId ? 'input.selector' : 'input.itemId');
+    this.channels.registry.get(input.channel);
+    if (input.itemId) await this.checkItem(input.itemId, input.channel, input.preview === true, principal);
+    const inline = input.audience ?? null;
+    if (inline && inline.length > this.config.campaignRuns.maxInline) {
+      throw new BadUserInputError(`input.audience has ${inline.length} customers; inline audiences may have ${this.config.campaignRuns.maxInline}: upload a larger one as NDJSON to POST /campaign-runs/{id}/audience`, 'input.audience');
+    }
+    const target = { itemId: input.itemId ?? null, selector: input.selector ?? null, channel: input.channel, runAt: input.now ?? new Date(), preview: input.preview === true };
+    const run = await this.repository.insert(input.name, target, this.config.campaignRuns.chunkSize, principal.name);
+    if (!inline) return run;
+    await this.repository.withRun(run.id, (_, manager) => this.repository.addAudience(manager, run.id, 1, inline));
+    return this.start(run.id);
+  }
+
+  async get(id: string): Promise<CampaignRunRecord> {
+    if (!isUuid(id)) throw new BadUserInputError('id is not a campaign run id (a UUID)', 'id');
+    const run = await this.repository.find(id);
+    if (!run) throw new NotFoundError(`No campaign run with id ${id}`);
+    return run;
+  }
+
+  list(first: number): Promise<CampaignRunRecord[]> {
+    if (!Number.isInteger(first) || first < 1 || first > 200) throw new BadUserInputError('first must be from 1 to 200', 'first');
+    return this.repository.list(first);
+  }
+
+  async skips(id: string, first: number, afterLine: number): Promise<CampaignSkip[]> {
+    if (!Number.isInteger(first) || first < 1 || first > 1000) throw new BadUserInputError('first must be from 1 to 1000', 'first');
+    await this.get(id);
+    return this.repository.skips(id, first, afterLine);
+  }
+
+  /**
+   * Appends NDJSON customer contexts to a DRAFT run as they stream in, all or nothing: a body over
+   * the audience limit stores none of its lines. A line that is not a JSON object is kept as
+   * such and reported by the run (invalid context, with its line number).
+   */
+  async upload(id: string, batches: AsyncIterable<unknown[]>): Promise<CampaignRunRecord> {
+    await this.get(id);
+    const limit = this.config.campaignRuns.maxAudience;
+    const saved = await this.repository.withRun(id, async (run, manager) => {
+      if (run.state !== CampaignRunState.DRAFT) throw new ConflictError(`Campaign run ${id} is ${run.state}: an audience can only be added before it starts`, { path: 'id' });
+      let next = run.total + 1;
+      let pending: unknown[] = [];
+      for await (const batch of batches) {
+        pending.push(...batch);
+        if (next - 1 + pending.length > limit) throw new BadUserInputError(`The audience has more than ${limit} customers (HUB_CAMPAIGN_MAX_AUDIENCE); nothing of this upload was stored: split the campaign`, 'body', { limit });
+        if (pending.length >= AUDIENCE_BATCH) {
+          await this.repository.addAudience(manager, id, next, pending);
+          next += pending.length;
+          pending = [];
+        }
+      }
+      if (pending.length > 0) await this.repository.addAudience(manager, id, next, pending);
+      return run;
+    });
+    return this.get(saved!.id);
+  }
+
+  /** Queues one job per chunk; every instance takes its share. */
+  async start(id: string): Promise<CampaignRunRecord> {
+    await this.get(id);
+    return (await this.repository.withRun(id, async (run, manager) => {
+      if (run.state !== CampaignRunState.DRAFT) throw new ConflictError(`Campaign run ${id} is ${run.state}; only a DRAFT run can be started`, { path: 'id' });
+      if (run.total === 0) throw new BadUserInputError(`Campaign run ${id} has no audience yet: upload it to POST /campaign-runs/${id}/audience first`, 'id');
+      const chunks = await this.repository.createChunks(manager, id, run.total, run.chunkSize);
+      await this.queue(manager, id, chunks);
+      return this.repository.setState(manager, id, CampaignRunState.RUNNING, { started: true });
+    }))!;
+  }
+
+  /** Chunks being rendered finish; the others wait for resume. */
+  pause(id: string): Promise<CampaignRunRecord> {
+    return this.change(id, [CampaignRunState.RUNNING], CampaignRunState.PAUSED);
+  }
+
+  async resume(id: string): Promise<CampaignRunRecord> {
+    await this.get(id);
+    return (await this.repository.withRun(id, async (run, manager) => {
+      if (run.state !== CampaignRunState.PAUSED) throw new ConflictError(`Campaign run ${id} is ${run.state}; only a PAUSED run can be resumed`, { path: 'id' });
+      await this.queue(manager, id, await this.repository.pendingChunks(manager, id));
+      return this.repository.setState(manager, id, CampaignRunState.RUNNING);
+    }))!;
+  }
+
+  /** What is rendered stays downloadable; nothing more is rendered. */
+  cancel(id: string): Promise<CampaignRunRecord> {
+    return this.change(id, [CampaignRunState.DRAFT, CampaignRunState.QUEUED, CampaignRunState.RUNNING, CampaignRunState.PAUSED], CampaignRunState.CANCELLED);
+  }
+
+  private async change(id: string, from: CampaignRunState[], to: CampaignRunState): Promise<CampaignRunRecord> {
+    await this.get(id);
+    return (await this.repository.withRun(id, async (run, manager) => {
+      if (!from.includes(run.state)) throw new ConflictError(`Campaign run ${id} is ${run.state}; it can become ${to} only from ${from.join(' or ')}`, { path: 'id' });
+      return this.repository.setState(manager, id, to);
+    }))!;
+  }
+
+  private queue(manager: EntityManager, runId: string, chunks: number[]): Promise<void> {
+    return this.jobs.insertWithin(manager, CAMPAIGN_CHUNK_QUEUE, chunks.map((chunk): CampaignChunkJob => ({ runId, chunk })));
+  }
+
+  /** Refused up front: an unknown item, one not published (unless previewing), a channel the item does not allow. */
+  private async checkItem(itemId: string, channel: string, preview: boolean, principal: Principal): Promise<void> {
+    if (!isUuid(itemId)) throw new BadUserInputError('input.itemId is not a content item id (a UUID)', 'input.itemId');
+    const item = await this.contentItems.get(itemId, principal);
+    if (!preview && item.status !== ContentStatus.PUBLISHED) throw new BadUserInputError(`Item ${itemId} is ${item.status.toLowerCase()}: publish it first, or run with preview: true`, 'input.itemId');
+    if (item.channels.length > 0 && !item.channels.includes(channel)) throw new BadUserInputError(`Item ${itemId} is only for ${item.channels.join(', ')}, not ${channel}`, 'input.channel');
+  }
+}
