@@ -50,6 +50,14 @@ export class PreviewController {
     return this.shell;
   }
 
+  @Get('runs')
+  @Public()
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  @Header('Content-Security-Policy', CONTENT_SECURITY_POLICY)
+  runs(): string {
+    return this.shell;
+  }
+
   @Get('items/:id')
   @Public()
   @Header('Content-Type', 'text/html; charset=utf-8')

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
 import { createItem } from '../factories/content.factory';
+import request from 'supertest';
 import { createKey, createTestApp, gql, TestApp } from '../setup/test-app';
 
 /** Debian's Chromium, driven by playwright-core: no browser download (.ci/run installs the package). */
@@ -200,6 +201,30 @@ describe('the preview page in a real browser', () => {
     await page.screenshot({ path: path.join(OUTPUT, 'preview-calendar.png'), fullPage: true });
     await page.getByRole('button', { name: 'Next period' }).click();
     await page.getByRole('table', { name: /^Month of / }).waitFor();
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('shows campaign runs with a progress bar that follows the run to the end', async () => {
+    const editor = await createKey(hub, 'EDITOR');
+    const item = await createItem(hub, { slug: 'run-in-preview', metadata: { channels: ['sms'] } }, editor);
+    await gql(hub, 'mutation($id: ID!, $version: Int!) { publishContentItem(id: $id, version: $version) { id } }', { id: item.id, version: item.version }, editor);
+    const run = (await gql(hub, 'mutation($input: CreateCampaignRunInput!) { createCampaignRun(input: $input) { id } }', { input: { name: 'preview-run', itemId: item.id, channel: 'sms' } }, editor)).data!.createCampaignRun;
+    const lines = Array.from({ length: 2000 }, (_, index) => JSON.stringify({ customerId: `p-${index}`, locale: 'nl', consents: ['sms'] })).join('\n');
+    await request(hub.baseUrl).post(`/campaign-runs/${run.id}/audience`).set('Authorization', `Bearer ${editor}`).set('content-type', 'application/x-ndjson').send(lines);
+    for (const action of ['startCampaignRun', 'pauseCampaignRun']) await gql(hub, `mutation($id: ID!) { ${action}(id: $id) { state } }`, { id: run.id }, editor);
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const problems = watchForProblems(page);
+    await signIn(page);
+    await page.getByRole('link', { name: 'Campaign runs' }).click();
+    const row = page.locator(`tr[data-run="${run.id}"]`);
+    await expectEventually(() => row.innerText(), /preview-run\s+sms\s+PAUSED\s+\d+ %/);
+    expect(await row.innerText()).not.toMatch(/100 %/);
+    await gql(hub, 'mutation($id: ID!) { resumeCampaignRun(id: $id) { state } }', { id: run.id }, editor);
+    await expectEventually(() => row.innerText(), /preview-run\s+sms\s+FINISHED\s+100 %\s+2000\s+0\s+0/, 20_000);
+    expect(await page.getByRole('progressbar', { name: 'Progress of preview-run' }).getAttribute('value')).toBe('2000');
+    await page.screenshot({ path: path.join(OUTPUT, 'preview-runs.png') });
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -46,7 +46,7 @@
   }
 
   function show(section) {
-    ['login', 'list', 'item', 'kpis', 'calendar'].forEach(function (id) { $(id).hidden = id !== section; });
+    ['login', 'list', 'item', 'kpis', 'calendar', 'runs'].forEach(function (id) { $(id).hidden = id !== section; });
     $('main').focus();
   }
 
@@ -88,6 +88,7 @@
     if (match) openItem(match[1]);
     else if (location.pathname === '/preview/kpis') openKpis();
     else if (location.pathname === '/preview/calendar') openCalendar();
+    else if (location.pathname === '/preview/runs') openRuns();
     else openList();
   }
 
@@ -528,7 +529,40 @@
     openCalendar({ preventDefault: function () {} });
   }
 
+  // Campaign runs with a live progress bar: polled every second while the page shows them.
+  var runsTimer = null;
+
+  function openRuns() {
+    show('runs');
+    clearTimeout(runsTimer);
+    gql('{ campaignRuns(first: 20) { id name channel state total done skipped failed ratePerSecond etaSeconds } }')
+      .then(function (data) {
+        $('runs-error').textContent = '';
+        $('runs-body').replaceChildren.apply($('runs-body'), data.campaignRuns.length ? data.campaignRuns.map(runRow) : [el('tr', {}, [el('td', { colspan: '9', className: 'muted', text: 'No campaign runs yet.' })])]);
+        if (!$('runs').hidden) runsTimer = setTimeout(openRuns, 1000);
+      })
+      .catch(function (error) { $('runs-error').textContent = error.message; });
+  }
+
+  function runRow(run) {
+    var handled = run.done + run.skipped + run.failed;
+    var share = run.total ? Math.round((handled / run.total) * 100) : 0;
+    var bar = el('progress', { max: String(run.total || 1), value: String(handled), 'aria-label': 'Progress of ' + run.name }, []);
+    return el('tr', { 'data-run': run.id }, [
+      el('th', { text: run.name }),
+      el('td', { text: run.channel }),
+      el('td', {}, [el('span', { className: 'badge ' + run.state, text: run.state })]),
+      el('td', { className: 'progress' }, [bar, el('span', { className: 'share', text: share + ' %' })]),
+      el('td', { text: String(run.done) }),
+      el('td', { text: String(run.skipped) }),
+      el('td', { text: String(run.failed) }),
+      el('td', { text: run.ratePerSecond.toFixed(1) }),
+      el('td', { text: run.etaSeconds === null ? '–' : run.etaSeconds + ' s' }),
+    ]);
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
+    $('nav-runs').addEventListener('click', function (event) { event.preventDefault(); history.pushState({}, '', '/preview/runs'); route(); });
     $('kpi-form').addEventListener('submit', openKpis);
     $('calendar-form').addEventListener('submit', openCalendar);
     $('cal-previous').addEventListener('click', function () { shiftCalendar(-1); });
