@@ -32,13 +32,15 @@ export class CampaignRuns1764000009000 implements MigrationInterface {
         version integer NOT NULL DEFAULT 1
       )`);
     await queryRunner.query('CREATE INDEX campaign_runs_newest ON campaign_runs (created_at DESC, id DESC)');
-    await queryRunner.query('CREATE TABLE campaign_run_audience (run_id uuid NOT NULL REFERENCES campaign_runs (id) ON DELETE CASCADE, line integer NOT NULL, context jsonb, PRIMARY KEY (run_id, line))');
+    // `position` is the rendering order, set at start: the line number, or the print shop's order for print channels.
+    await queryRunner.query('CREATE TABLE campaign_run_audience (run_id uuid NOT NULL REFERENCES campaign_runs (id) ON DELETE CASCADE, line integer NOT NULL, position integer, context jsonb, PRIMARY KEY (run_id, line))');
+    await queryRunner.query('CREATE INDEX campaign_run_audience_position ON campaign_run_audience (run_id, position)');
     await queryRunner.query(`
       CREATE TABLE campaign_run_chunks (
         run_id uuid NOT NULL REFERENCES campaign_runs (id) ON DELETE CASCADE,
         chunk integer NOT NULL,
-        first_line integer NOT NULL,
-        last_line integer NOT NULL,
+        first_position integer NOT NULL,
+        last_position integer NOT NULL,
         done boolean NOT NULL DEFAULT false,
         PRIMARY KEY (run_id, chunk)
       )`);

@@ -54,6 +54,8 @@ export interface CampaignRunSettings {
   chunkSize: number;
   /** Chunks one hub instance renders at the same time (HUB_CAMPAIGN_CONCURRENCY). */
   concurrency: number;
+  /** Recipients per print file of a print channel's run (HUB_CAMPAIGN_PRINT_BATCH): a print file is one chunk. */
+  printBatch: number;
 }
 
 export interface WebhookSettings {
@@ -140,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxInline: integer(env, 'HUB_CAMPAIGN_MAX_INLINE', 1000, 1, 100_000),
       chunkSize: integer(env, 'HUB_CAMPAIGN_CHUNK_SIZE', 500, 1, 100_000),
       concurrency: integer(env, 'HUB_CAMPAIGN_CONCURRENCY', 1, 1, 64),
+      printBatch: integer(env, 'HUB_CAMPAIGN_PRINT_BATCH', 500, 1, 10_000),
     },
     webhooks: {
       allowPrivate: boolean(env, 'HUB_WEBHOOK_ALLOW_PRIVATE', false),

@@ -1,3 +1,4 @@
+import { PDFDocument } from 'pdf-lib';
 import request from 'supertest';
 import { createItem, publishItem } from '../factories/content.factory';
 import { createKey, createTestApp, errorCode, gql, TestApp } from '../setup/test-app';
@@ -32,7 +33,7 @@ describe('campaign runs', () => {
   let hub: TestApp;
   let itemId: string;
   beforeAll(async () => {
-    hub = await createTestApp({ env: { HUB_CAMPAIGN_CHUNK_SIZE: '100', HUB_CAMPAIGN_MAX_AUDIENCE: '5000' } });
+    hub = await createTestApp({ env: { HUB_CAMPAIGN_CHUNK_SIZE: '100', HUB_CAMPAIGN_MAX_AUDIENCE: '5000', HUB_CAMPAIGN_PRINT_BATCH: '5' } });
     itemId = (await publishItem(hub, await createItem(hub, { metadata: { channels: ['sms', 'email'] } }))).id;
   });
   afterAll(async () => {
@@ -101,6 +102,47 @@ describe('campaign runs', () => {
     expect(errorCode(await gql(hub, ACTION('cancelCampaignRun'), { id: run.id }))).toBe('CONFLICT');
     const other = (await gql(hub, CREATE, { input: { name: 'to cancel', itemId, channel: 'sms' } })).data!.createCampaignRun;
     expect((await gql(hub, ACTION('cancelCampaignRun'), { id: other.id })).data!.cancelCampaignRun.state).toBe('CANCELLED');
+  }, 90_000);
+
+  it('makes print files for a letter run: batches in postal-code order, each letter starting a new sheet, with a manifest', async () => {
+    const letterItem = (await publishItem(hub, await createItem(hub, { metadata: { channels: ['letter'] } }))).id;
+    const postalCodes = ['9000', '1015 CJ', '3511', '1000', '8000', '2000', '1011 AB', '6000', '4000', '5000', '7000', '1200'];
+    const audience = postalCodes.map((postalCode, index) => ({
+      customerId: `l-${index}`,
+      locale: 'nl',
+      consents: ['letter'],
+      attributes: { firstName: `Klant${index}`, lastName: 'Jansen', address: { lines: [`Straat ${index}`], postalCode, city: 'Stad', country: 'NL' } },
+    }));
+    const run = (await gql(hub, CREATE, { input: { name: 'letters', itemId: letterItem, channel: 'letter', audience } })).data!.createCampaignRun;
+    await eventually(async () => (await runState(hub, run.id)).state === 'FINISHED', 60_000, 'the letter run finishes');
+    expect(await runState(hub, run.id)).toMatchObject({ done: 12, skipped: 0, failed: 0 });
+
+    const files = (await request(hub.baseUrl).get(`/campaign-runs/${run.id}/letters`).set('Authorization', `Bearer ${hub.adminKey}`)).body;
+    expect(files.map((file: any) => [file.file, file.letters])).toEqual([
+      [1, 5],
+      [2, 5],
+      [3, 2],
+    ]);
+    const order = files.flatMap((file: any) => file.manifest.map((entry: any) => postalCodes[Number(entry.customerId.slice(2))]));
+    expect(order).toEqual([...postalCodes].sort());
+    for (const file of files) {
+      expect(file.manifest.every((entry: any) => entry.firstPage % 2 === 1 && entry.pageCount >= 1)).toBe(true);
+      const pdf = await request(hub.baseUrl).get(`/campaign-runs/${run.id}/letters/${file.file}.pdf`).set('Authorization', `Bearer ${await createKey(hub, 'DELIVERY')}`).buffer(true).parse((res, callback) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => callback(null, Buffer.concat(chunks)));
+      });
+      expect(pdf.headers['content-type']).toBe('application/pdf');
+      const document = await PDFDocument.load(pdf.body as Buffer);
+      expect(document.getPageCount()).toBe(file.pages);
+      expect(file.pages % 2).toBe(0);
+      const last = file.manifest[file.manifest.length - 1];
+      expect(file.pages).toBe(last.firstPage - 1 + last.pageCount + (last.pageCount % 2));
+    }
+    const lines = await output(hub, run.id);
+    expect(lines.map((line) => line.customerId)).toEqual(files.flatMap((file: any) => file.manifest.map((entry: any) => entry.customerId)));
+    expect(lines[0].parts.pdfBase64).toBeUndefined();
+    expect((await request(hub.baseUrl).get(`/campaign-runs/${run.id}/letters/9.pdf`).set('Authorization', `Bearer ${hub.adminKey}`)).status).toBe(404);
   }, 90_000);
 
   it('refuses an unknown item, a channel the item does not allow, an audience over the limit and a DELIVERY key, queueing nothing', async () => {

@@ -1,14 +1,14 @@
-import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DomainError, NotFoundError } from '../../common/errors/domain-errors';
 import { validateElement } from '../../common/pipes/validation.pipe';
-import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { JobQueue } from '../../database/job-queue.service';
 import { ASSET_STORAGE, AssetStorage } from '../assets/asset-storage';
 import { PersonalizeInput } from '../delivery/graphql/personalize.input';
 import { PersonalizedVariant, PersonalizeService } from '../delivery/personalize.service';
 import { RenderBudget } from '../delivery/render-budget';
 import { CampaignRunState, CampaignSkip, FAILED } from './campaign-run-record';
-import { CAMPAIGN_CHUNK_QUEUE, CampaignChunkJob, chunkKey, RUN_PRINCIPAL } from './campaign-run-jobs';
+import { CampaignChunkJob, chunkKey, manifestKey, printKey, RUN_PRINCIPAL } from './campaign-run-jobs';
+import { buildPrintFile } from './print-file';
+import { ChannelsService } from '../channels/channels.service';
 import { CampaignRunsRepository } from './campaign-runs.repository';
 
 /** A chunk may take this long to render before the rest of it is refused as failed. */
@@ -17,32 +17,20 @@ const CHUNK_BUDGET_MS = 10 * 60 * 1000;
 /**
  * Renders one chunk of a run, on whichever instance the job queue hands it to: every customer goes
  * through personalize (the same selection channel apps get), the chunk's output is written as one
- * file through the asset storage, and only then is the chunk marked done, once. A chunk redone
- * after a crash overwrites its own file: the output never has a customer twice.
+ * file through the asset storage (for a print channel also its print file and manifest), and only
+ * then is the chunk marked done, once. A chunk redone after a crash overwrites its own files: the
+ * output never has a customer twice.
  */
 @Injectable()
-export class CampaignChunksService implements OnModuleInit {
+export class CampaignChunksService {
   private readonly logger = new Logger('CampaignRuns');
 
   constructor(
     private readonly repository: CampaignRunsRepository,
     private readonly personalizer: PersonalizeService,
     @Inject(ASSET_STORAGE) private readonly storage: AssetStorage,
-    private readonly jobs: JobQueue,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly channels: ChannelsService,
   ) {}
-
-  async onModuleInit(): Promise<void> {
-    await this.jobs.run<CampaignChunkJob>({
-      name: CAMPAIGN_CHUNK_QUEUE,
-      options: { policy: 'standard', retryLimit: 5, retryDelay: 2, retryBackoff: true, retryDelayMax: 60, heartbeatSeconds: 10, expireInSeconds: 15 * 60 },
-      concurrency: this.config.campaignRuns.concurrency,
-      pollingIntervalSeconds: 0.5,
-      // A chunk is safe to redo (a done one is skipped, its file rewritten whole).
-      batchSize: 4,
-      handle: (job) => this.render(job.data),
-    });
-  }
 
   async render({ runId, chunk }: CampaignChunkJob): Promise<void> {
     const run = await this.repository.find(runId);
@@ -51,6 +39,8 @@ export class CampaignChunksService implements OnModuleInit {
     const audience = await this.repository.chunkAudience(runId, chunk);
     if (!audience) return;
     const budget = new RenderBudget(CHUNK_BUDGET_MS);
+    const print = this.channels.registry.get(run.channel).print;
+    const letters: { customerId: string | null; line: number; pdf: Buffer }[] = [];
     const lines: string[] = [];
     const skips: CampaignSkip[] = [];
     let failed = 0;
@@ -61,7 +51,10 @@ export class CampaignChunksService implements OnModuleInit {
       }
       try {
         const input = await validateElement(PersonalizeInput, { itemId: run.itemId ?? undefined, selector: run.selector ?? undefined, channel: run.channel, preview: run.preview || undefined, context: { ...(context as object), now: run.runAt } }, 'input');
-        lines.push(JSON.stringify(outputLine(await this.personalizer.personalize(input, RUN_PRINCIPAL, budget), input.context.customerId ?? null)));
+        const variant = await this.personalizer.personalize(input, RUN_PRINCIPAL, budget);
+        const customerId = input.context.customerId ?? null;
+        lines.push(JSON.stringify(outputLine(variant, customerId, print?.omitFromOutput ?? [])));
+        if (print) letters.push({ customerId, line, pdf: variant.binaryParts[print.pdfPart] });
       } catch (error) {
         if (error instanceof DomainError) skips.push({ line, reason: reasonOf(error), message: `line ${line}: ${error.message}` });
         else {
@@ -71,13 +64,18 @@ export class CampaignChunksService implements OnModuleInit {
       }
     }
     await this.storage.put(chunkKey(runId, chunk), Buffer.from(lines.length > 0 ? `${lines.join('\n')}\n` : ''));
+    if (print && letters.length > 0) {
+      const file = await buildPrintFile(letters);
+      await this.storage.put(printKey(runId, chunk), file.pdf);
+      await this.storage.put(manifestKey(runId, chunk), Buffer.from(JSON.stringify(file.manifest)));
+    }
     const after = await this.repository.completeChunk(runId, chunk, { done: lines.length, skips, failed });
     if (after?.state === CampaignRunState.FINISHED) this.logger.log(`Campaign run ${runId} (${after.name}) finished: ${after.done} rendered, ${after.skipped} skipped, ${after.failed} failed of ${after.total}`);
   }
 }
 
-/** One line of the run's output: what the channel's sender needs for one customer. */
-function outputLine(variant: PersonalizedVariant, customerId: string | null): Record<string, unknown> {
+/** One line of the run's output: what the channel's sender needs for one customer (print files carry what `omitted` names). */
+function outputLine(variant: PersonalizedVariant, customerId: string | null, omitted: string[]): Record<string, unknown> {
   return {
     customerId,
     channel: variant.channel,
@@ -86,7 +84,7 @@ function outputLine(variant: PersonalizedVariant, customerId: string | null): Re
     variantId: variant.variantId,
     locale: variant.locale,
     deliveryToken: variant.deliveryToken,
-    parts: variant.parts,
+    parts: omitted.length > 0 ? Object.fromEntries(Object.entries(variant.parts).filter(([name]) => !omitted.includes(name))) : variant.parts,
     text: variant.text,
     warnings: variant.warnings,
   };

@@ -15,3 +15,13 @@ export const RUN_PRINCIPAL: Principal = { keyId: null, name: 'campaign-run', rol
 export function chunkKey(runId: string, chunk: number): string {
   return `campaign-runs/${runId}/${String(chunk).padStart(7, '0')}.ndjson`;
 }
+
+/** A print channel's print file of one chunk (a batch, in the print shop's order). */
+export function printKey(runId: string, chunk: number): string {
+  return `campaign-runs/${runId}/print/${String(chunk + 1).padStart(7, '0')}.pdf`;
+}
+
+/** Where each recipient's letter starts in that print file, and how many pages it has. */
+export function manifestKey(runId: string, chunk: number): string {
+  return `campaign-runs/${runId}/print/${String(chunk + 1).padStart(7, '0')}.json`;
+}

@@ -1,13 +1,14 @@
 import { once } from 'node:events';
 import { Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { BadUserInputError } from '../../common/errors/domain-errors';
+import { BadUserInputError, NotFoundError } from '../../common/errors/domain-errors';
 import { ndjsonLines, OVERLONG_LINE } from '../../common/http/ndjson-lines';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { ASSET_STORAGE, AssetStorage } from '../assets/asset-storage';
 import { Role } from '../auth/role.enum';
 import { Roles } from '../auth/roles.decorator';
-import { chunkKey } from './campaign-run-jobs';
+import { chunkKey, manifestKey, printKey } from './campaign-run-jobs';
+import { ManifestEntry } from './print-file';
 import { CampaignRunModel } from './campaign-run.graphql';
 import { toCampaignRunModel } from './campaign-run.mapper';
 import { CampaignRunsRepository } from './campaign-runs.repository';
@@ -15,7 +16,7 @@ import { CampaignRunsService } from './campaign-runs.service';
 
 const MAX_LINE_BYTES = 16 * 1024;
 
-/** A run's audience in (NDJSON, streamed) and its output out (NDJSON, streamed chunk by chunk). */
+/** A run's audience in (NDJSON, streamed) and its output out (NDJSON, streamed chunk by chunk; print files for print channels). */
 @Controller('campaign-runs')
 export class CampaignRunsController {
   constructor(
@@ -45,6 +46,32 @@ export class CampaignRunsController {
       if (data && data.length > 0 && !response.write(data)) await once(response, 'drain');
     }
     response.end();
+  }
+
+  @Get(':id/letters')
+  @Roles(Role.DELIVERY, Role.PREVIEW)
+  async printFiles(@Param('id') id: string): Promise<{ file: number; url: string; letters: number; pages: number; manifest: ManifestEntry[] }[]> {
+    await this.runs.get(id);
+    const files = [];
+    for (const chunk of await this.repository.doneChunks(id)) {
+      const manifest = await this.storage.get(manifestKey(id, chunk));
+      if (!manifest) continue;
+      const entries = JSON.parse(manifest.toString('utf8')) as ManifestEntry[];
+      const last = entries[entries.length - 1];
+      files.push({ file: chunk + 1, url: `${this.config.publicUrl}/campaign-runs/${id}/letters/${chunk + 1}.pdf`, letters: entries.length, pages: last.firstPage - 1 + last.pageCount + (last.pageCount % 2), manifest: entries });
+    }
+    return files;
+  }
+
+  @Get(':id/letters/:file')
+  @Roles(Role.DELIVERY, Role.PREVIEW)
+  async printFile(@Param('id') id: string, @Param('file') file: string, @Res() response: Response): Promise<void> {
+    await this.runs.get(id);
+    const number = /^([1-9][0-9]{0,6})\.pdf$/.exec(file);
+    const pdf = number ? await this.storage.get(printKey(id, Number(number[1]) - 1)) : null;
+    if (!pdf) throw new NotFoundError(`Campaign run ${id} has no print file ${file}; GET /campaign-runs/${id}/letters lists them`);
+    response.status(200).type('application/pdf').setHeader('Content-Disposition', `attachment; filename="${id}-${number![1]}.pdf"`);
+    response.end(pdf);
   }
 }
 

@@ -65,11 +65,21 @@ export class CampaignRunsRepository {
     await manager.query('UPDATE campaign_runs SET total = total + $2 WHERE id = $1', [id, contexts.length]);
   }
 
-  /** Splits the audience into chunks of `chunkSize` lines; answers the chunk numbers. */
-  async createChunks(manager: EntityManager, id: string, total: number, chunkSize: number): Promise<number[]> {
+  /**
+   * Orders the audience for rendering (by line, or by the value at `sortPath` in the customer's
+   * attributes, then line) and splits it into chunks of `chunkSize`; answers the chunk numbers.
+   */
+  async createChunks(manager: EntityManager, id: string, total: number, chunkSize: number, sortPath: string[] | null): Promise<number[]> {
+    await manager.query(
+      `UPDATE campaign_run_audience AS audience SET position = ordered.position
+       FROM (SELECT line, row_number() OVER (ORDER BY CASE WHEN $2::text[] IS NULL THEN NULL ELSE context -> 'attributes' #>> $2::text[] END COLLATE "C" NULLS FIRST, line)::int AS position
+             FROM campaign_run_audience WHERE run_id = $1) AS ordered
+       WHERE audience.run_id = $1 AND audience.line = ordered.line`,
+      [id, sortPath],
+    );
     const chunks = Math.ceil(total / chunkSize);
     await manager.query(
-      `INSERT INTO campaign_run_chunks (run_id, chunk, first_line, last_line) SELECT $1, n, n * $2 + 1, least((n + 1) * $2, $3) FROM generate_series(0, $4::int - 1) AS n`,
+      `INSERT INTO campaign_run_chunks (run_id, chunk, first_position, last_position) SELECT $1, n, n * $2 + 1, least((n + 1) * $2, $3) FROM generate_series(0, $4::int - 1) AS n`,
       [id, chunkSize, total, chunks],
     );
     return Array.from({ length: chunks }, (_, index) => index);
@@ -82,9 +92,9 @@ export class CampaignRunsRepository {
 
   /** The chunk's audience lines, or null when the chunk's output is in already. */
   async chunkAudience(id: string, chunk: number): Promise<{ line: number; context: unknown }[] | null> {
-    const [range] = await this.dataSource.query('SELECT first_line AS "firstLine", last_line AS "lastLine", done FROM campaign_run_chunks WHERE run_id = $1 AND chunk = $2', [id, chunk]);
+    const [range] = await this.dataSource.query('SELECT first_position AS "first", last_position AS "last", done FROM campaign_run_chunks WHERE run_id = $1 AND chunk = $2', [id, chunk]);
     if (!range || range.done) return null;
-    return this.dataSource.query('SELECT line, context FROM campaign_run_audience WHERE run_id = $1 AND line BETWEEN $2 AND $3 ORDER BY line', [id, range.firstLine, range.lastLine]);
+    return this.dataSource.query('SELECT line, context FROM campaign_run_audience WHERE run_id = $1 AND position BETWEEN $2 AND $3 ORDER BY position', [id, range.first, range.last]);
   }
 
   /**

@@ -48,7 +48,8 @@ export class CampaignRunsService {
       throw new BadUserInputError(`input.audience has ${inline.length} customers; inline audiences may have ${this.config.campaignRuns.maxInline}: upload a larger one as NDJSON to POST /campaign-runs/{id}/audience`, 'input.audience');
     }
     const target = { itemId: input.itemId ?? null, selector: input.selector ?? null, channel: input.channel, runAt: input.now ?? new Date(), preview: input.preview === true };
-    const run = await this.repository.insert(input.name, target, this.config.campaignRuns.chunkSize, principal.name);
+    const { chunkSize, printBatch } = this.config.campaignRuns;
+    const run = await this.repository.insert(input.name, target, this.channels.registry.get(input.channel).print ? Math.min(chunkSize, printBatch) : chunkSize, principal.name);
     if (!inline) return run;
     await this.repository.withRun(run.id, (_, manager) => this.repository.addAudience(manager, run.id, 1, inline));
     return this.start(run.id);
@@ -105,7 +106,7 @@ export class CampaignRunsService {
     return (await this.repository.withRun(id, async (run, manager) => {
       if (run.state !== CampaignRunState.DRAFT) throw new ConflictError(`Campaign run ${id} is ${run.state}; only a DRAFT run can be started`, { path: 'id' });
       if (run.total === 0) throw new BadUserInputError(`Campaign run ${id} has no audience yet: upload it to POST /campaign-runs/${id}/audience first`, 'id');
-      const chunks = await this.repository.createChunks(manager, id, run.total, run.chunkSize);
+      const chunks = await this.repository.createChunks(manager, id, run.total, run.chunkSize, this.channels.registry.get(run.channel).print?.sortPath ?? null);
       await this.queue(manager, id, chunks);
       return this.repository.setState(manager, id, CampaignRunState.RUNNING, { started: true });
     }))!;

@@ -95,6 +95,15 @@ export interface CompiledRendering {
   fill(recipient: Recipient): RenderedOutput;
 }
 
+export interface PrintOutput {
+  /** The part of `fill`'s output that holds one recipient's PDF as a Buffer. */
+  pdfPart: string;
+  /** Parts left out of a run's NDJSON output because the print file carries them. */
+  omitFromOutput: string[];
+  /** Where in the customer's attributes the print shop's sort order comes from (for mail: the postal code). */
+  sortPath: string[];
+}
+
 export const DEFAULT_RENDER_COST = 10;
 export const HEAVY_RENDER_COST = 100;
 
@@ -150,6 +159,12 @@ export interface ChannelRenderer {
   readonly renditions?: Record<string, RenditionSpec>;
   /** A declared profile whose bytes the renderer embeds (print), passed as `printImage`. */
   readonly printRendition?: string;
+  /**
+   * For channels that end on paper: campaign runs then also make print files (one PDF per batch,
+   * every recipient starting on a new sheet, sorted by `sortKey`) from the PDF in `pdfPart`.
+   * Example: `print = { pdfPart: 'pdf', omitFromOutput: ['pdfBase64'], sortPath: ['address', 'postalCode'] }`.
+   */
+  readonly print?: PrintOutput;
   /** Called once when the hub starts, before the first rendering: options and the injector. */
   onInit?(context: RendererContext): void | Promise<void>;
   /** Called when the hub stops: release what onInit took. */

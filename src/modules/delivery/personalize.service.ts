@@ -34,6 +34,8 @@ export interface PersonalizedVariant extends Omit<RenderedOutput, 'parts'> {
   /** Signed: names item, version, variant, arm, channel, locale, personas and customer, for touchpoints. */
   deliveryToken: string;
   parts: Record<string, unknown>;
+  /** Binary parts (a letter's PDF bytes): for campaign runs' print files, never for GraphQL answers. */
+  binaryParts: Record<string, Buffer>;
   [part: string]: unknown;
 }
 
@@ -145,9 +147,11 @@ export class PersonalizeService {
       const explanation = explainSelection({ matched: resolution.matched, localeChain, winner, runnerUp: ranked[index + 1], channel, variant });
       // Binary parts (a letter's PDF bytes) are for bulk output, not for GraphQL answers.
       const parts = Object.fromEntries(Object.entries(output.parts).filter(([, value]) => !Buffer.isBuffer(value)));
+      const binaryParts = Object.fromEntries(Object.entries(output.parts).filter((entry): entry is [string, Buffer] => Buffer.isBuffer(entry[1])));
       return {
         ...parts,
         parts,
+        binaryParts,
         channel: channel.channel,
         itemId: item.id,
         itemVersion: item.version,

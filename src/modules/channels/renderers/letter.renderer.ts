@@ -5,7 +5,7 @@ import { RenditionSpec } from '../../../common/renditions/rendition-spec';
 import { safeLinkUrl } from '../../../common/urls/safe-url';
 import { returnLine } from '../brand';
 import { qrHtml, qrModules, QUIET_ZONE } from '../letter/qr-code';
-import { ChannelRenderer, CompiledRendering, OutputPart, RenderInput } from '../channel-renderer';
+import { ChannelRenderer, CompiledRendering, OutputPart, PrintOutput, RenderInput } from '../channel-renderer';
 import { escapeHtml } from '../html/escape-html';
 import { htmlGuards } from '../html/html-guard';
 import { formatLetterDate, phrasesFor, salutation } from '../locale/salutation';
@@ -49,6 +49,8 @@ export class LetterRenderer implements ChannelRenderer {
   /** 80 mm at 300 dpi for print, flattened on white, no alpha; its bytes are embedded in the PDF. */
   readonly renditions: Record<string, RenditionSpec> = { letter: { width: 945, fit: 'inside', format: 'jpeg', quality: 92, flatten: true } };
   readonly printRendition = 'letter';
+  /** Mailings are printed and posted in postal-code order (postal services discount presorted mail). */
+  readonly print: PrintOutput = { pdfPart: 'pdf', omitFromOutput: ['pdfBase64', 'html'], sortPath: ['address', 'postalCode'] };
   readonly constraints = [{ name: 'pages', limit: null, description: 'pages of A4; lines are never split across pages' }];
 
   async compile(input: RenderInput): Promise<CompiledRendering> {
