@@ -5,7 +5,8 @@ import { ASSET_STORAGE, AssetStorage } from '../assets/asset-storage';
 import { PersonalizeInput } from '../delivery/graphql/personalize.input';
 import { PersonalizedVariant, PersonalizeService } from '../delivery/personalize.service';
 import { RenderBudget } from '../delivery/render-budget';
-import { CampaignRunState, CampaignSkip, FAILED } from './campaign-run-record';
+import { CampaignRunRecord, CampaignRunState, CampaignSkip, FAILED } from './campaign-run-record';
+import { toCampaignRunModel } from './campaign-run.mapper';
 import { CampaignChunkJob, chunkKey, manifestKey, printKey, RUN_PRINCIPAL } from './campaign-run-jobs';
 import { buildPrintFile } from './print-file';
 import { ChannelsService } from '../channels/channels.service';
@@ -13,6 +14,8 @@ import { CampaignRunsRepository } from './campaign-runs.repository';
 
 /** A chunk may take this long to render before the rest of it is refused as failed. */
 const CHUNK_BUDGET_MS = 10 * 60 * 1000;
+/** How often a long run reports its progress in the log, per instance. */
+const PROGRESS_LOG_MS = 10_000;
 
 /**
  * Renders one chunk of a run, on whichever instance the job queue hands it to: every customer goes
@@ -24,6 +27,7 @@ const CHUNK_BUDGET_MS = 10 * 60 * 1000;
 @Injectable()
 export class CampaignChunksService {
   private readonly logger = new Logger('CampaignRuns');
+  private readonly lastProgressLog = new Map<string, number>();
 
   constructor(
     private readonly repository: CampaignRunsRepository,
@@ -70,7 +74,20 @@ export class CampaignChunksService {
       await this.storage.put(manifestKey(runId, chunk), Buffer.from(JSON.stringify(file.manifest)));
     }
     const after = await this.repository.completeChunk(runId, chunk, { done: lines.length, skips, failed });
-    if (after?.state === CampaignRunState.FINISHED) this.logger.log(`Campaign run ${runId} (${after.name}) finished: ${after.done} rendered, ${after.skipped} skipped, ${after.failed} failed of ${after.total}`);
+    if (after) this.logProgress(after);
+  }
+
+  private logProgress(run: CampaignRunRecord): void {
+    if (run.state === CampaignRunState.FINISHED) {
+      this.lastProgressLog.delete(run.id);
+      this.logger.log(`Campaign run ${run.id} (${run.name}) finished: ${run.done} rendered, ${run.skipped} skipped, ${run.failed} failed of ${run.total}`);
+      return;
+    }
+    const now = Date.now();
+    if (now - (this.lastProgressLog.get(run.id) ?? 0) < PROGRESS_LOG_MS) return;
+    this.lastProgressLog.set(run.id, now);
+    const progress = toCampaignRunModel(run, '', new Date(now));
+    this.logger.log(`Campaign run ${run.id} (${run.name}): ${run.done + run.skipped + run.failed} of ${run.total} handled, ${progress.ratePerSecond}/s, about ${progress.etaSeconds ?? '?'} s left`);
   }
 }
 
