@@ -42,6 +42,8 @@ export class CampaignRuns1764000009000 implements MigrationInterface {
         first_position integer NOT NULL,
         last_position integer NOT NULL,
         done boolean NOT NULL DEFAULT false,
+        output_key text,
+        print_key text,
         PRIMARY KEY (run_id, chunk)
       )`);
     await queryRunner.query('CREATE TABLE campaign_run_skips (run_id uuid NOT NULL REFERENCES campaign_runs (id) ON DELETE CASCADE, line integer NOT NULL, reason text NOT NULL, message text NOT NULL, PRIMARY KEY (run_id, line))');

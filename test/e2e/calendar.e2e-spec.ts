@@ -2,7 +2,7 @@ import { createItem, publishItem } from '../factories/content.factory';
 import { createKey, createTestApp, errorCode, gql, TestApp } from '../setup/test-app';
 
 const CALENDAR = `query($from: DateTime!, $to: DateTime!, $filter: CalendarFilterInput) {
-  calendar(from: $from, to: $to, filter: $filter) { day entries { itemId slug theme locale channels personaTags status scheduled priority } conflicts { day reason itemIds } }
+  calendar(from: $from, to: $to, filter: $filter) { day entries { itemId slug theme locale channels personaTags status scheduled priority } runs { runId name channel state itemId total } conflicts { day reason itemIds } }
 }`;
 
 const DAY = 86_400_000;
@@ -29,7 +29,10 @@ describe('the content calendar', () => {
       publishAt: at(3, 10),
       unpublishAt: at(6),
     });
-    ids = { teaser: teaser.id, rival: rival.id, mail: mail.id, theme };
+    const run = await gql(hub, 'mutation($input: CreateCampaignRunInput!) { createCampaignRun(input: $input) { id } }', {
+      input: { name: 'kalender-sms', itemId: teaser.id, channel: 'sms', now: at(2, 12), audience: [{ customerId: 'k-1', locale: 'nl', consents: ['sms'] }] },
+    });
+    ids = { teaser: teaser.id, rival: rival.id, mail: mail.id, theme, run: run.data!.createCampaignRun.id };
   });
   afterAll(async () => {
     await hub.close();
@@ -50,6 +53,8 @@ describe('the content calendar', () => {
     const mail = days[3].entries.find((entry: any) => entry.itemId === ids.mail);
     expect(mail).toMatchObject({ channels: ['email'], personaTags: [], status: 'DRAFT', scheduled: true, locale: 'nl', theme: ids.theme });
     expect(days[1].entries[0]).toMatchObject({ channels: ['sms'], personaTags: ['kalender-sporter'], status: 'PUBLISHED', scheduled: false, priority: 5 });
+    expect(days.map((day: any) => day.runs.map((run: any) => run.runId))).toEqual([[], [], [ids.run], [], [], [], []]);
+    expect(days[2].runs[0]).toMatchObject({ name: 'kalender-sms', channel: 'sms', itemId: ids.teaser, total: 1 });
   });
 
   it('flags two messages competing for one persona, channel and locale, and a preferred channel the theme leaves empty', async () => {

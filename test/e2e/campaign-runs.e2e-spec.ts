@@ -160,6 +160,17 @@ describe('campaign runs', () => {
     expect(tooMany.body.error).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/more than 5000 customers/) });
     expect(await runState(hub, run.id)).toMatchObject({ total: 0, state: 'DRAFT' });
     expect(errorCode(await gql(hub, ACTION('startCampaignRun'), { id: run.id }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await gql(hub, CREATE, { input: { name: 'empty', itemId, channel: 'sms', audience: [] } }))).toBeUndefined();
+  });
+
+  it('keeps a preview run of a draft from DELIVERY keys', async () => {
+    const draft = await createItem(hub, { metadata: { channels: ['sms'] } });
+    expect(errorCode(await gql(hub, CREATE, { input: { name: 'proof', itemId: draft.id, channel: 'sms', audience: [customer(1)] } }))).toBe('BAD_USER_INPUT');
+    const run = (await gql(hub, CREATE, { input: { name: 'proof', itemId: draft.id, channel: 'sms', preview: true, audience: [customer(1)] } })).data!.createCampaignRun;
+    await eventually(async () => (await runState(hub, run.id)).state === 'FINISHED', 20_000, 'the preview run finishes');
+    const refused = await request(hub.baseUrl).get(`/campaign-runs/${run.id}/output`).set('Authorization', `Bearer ${await createKey(hub, 'DELIVERY')}`);
+    expect(refused.status).toBe(403);
+    expect((await output(hub, run.id, await createKey(hub, 'PREVIEW'))).map((line) => line.customerId)).toEqual(['c-1']);
   });
 });
 

@@ -43,6 +43,12 @@ describe('the content calendar', () => {
     expect(gaps).toEqual([{ day: '2027-06-09', reason: 'Persona sporter prefers inApp, but theme zomer has nothing on inApp for them from 2027-06-09 to 2027-06-10', itemIds: ['a'] }]);
   });
 
+  it('places a campaign run on the day of the moment it selects for', () => {
+    const run = { runId: 'r', name: 'mailing', channel: 'email', state: 'FINISHED', itemId: 'a', total: 10, runAt: new Date('2027-06-09T23:59:59Z') };
+    const days = planCalendar(from, to, [], [], [run]);
+    expect(days.filter((day) => day.runs.length > 0).map((day) => day.day)).toEqual(['2027-06-09']);
+  });
+
   it('counts a message for every customer as reaching each persona on its channels', () => {
     const personas = [{ key: 'sporter', channelPreferences: ['sms', 'email'] }];
     const days = planCalendar(from, to, [item({ itemId: 'a', personaTags: ['sporter'], channels: ['sms'] }), item({ itemId: 'b', channels: ['email'], priority: 1 })], personas);

@@ -31,10 +31,22 @@ export interface CalendarConflict {
   itemIds: string[];
 }
 
+/** A campaign run, placed on the day of the moment it selects for. */
+export interface CalendarRun {
+  runId: string;
+  name: string;
+  channel: string;
+  state: string;
+  itemId: string | null;
+  total: number;
+  runAt: Date;
+}
+
 export interface CalendarDay {
   /** The UTC date, YYYY-MM-DD. */
   day: string;
   entries: CalendarEntry[];
+  runs: CalendarRun[];
   conflicts: CalendarConflict[];
 }
 
@@ -52,11 +64,12 @@ export function daysBetween(from: Date, to: Date): string[] {
  * the same persona, channel and locale with equal priority (delivery can only pick one), and a
  * channel a targeted persona prefers that a theme leaves empty for its whole run.
  */
-export function planCalendar(from: Date, to: Date, items: CalendarItem[], personas: CalendarPersona[]): CalendarDay[] {
+export function planCalendar(from: Date, to: Date, items: CalendarItem[], personas: CalendarPersona[], runs: CalendarRun[] = []): CalendarDay[] {
   const days = daysBetween(from, to).map((day) => {
     const start = Date.parse(`${day}T00:00:00Z`);
     const entries = items.filter((item) => (item.start === null || item.start.getTime() < start + DAY_MS) && (item.end === null || item.end.getTime() > start)).map(toEntry);
-    return { day, entries, conflicts: competitions(day, entries) };
+    const runsOfDay = runs.filter((run) => run.runAt.getTime() >= start && run.runAt.getTime() < start + DAY_MS);
+    return { day, entries, runs: runsOfDay, conflicts: competitions(day, entries) };
   });
   for (const gap of emptyPreferredChannels(days, personas)) days.find((day) => day.day === gap.day)!.conflicts.push(gap);
   return days;
@@ -72,7 +85,7 @@ function competitions(day: string, entries: CalendarEntry[]): CalendarConflict[]
   for (const entry of entries) {
     for (const audience of entry.personaTags.length > 0 ? entry.personaTags : ['*']) {
       for (const channel of entry.channels) {
-        const key = JSON.stringify([audience, channel, entry.locale, entry.priority]);
+        const key = `${audience}\u0000${channel}\u0000${entry.locale}\u0000${entry.priority}`;
         const group = groups.get(key) ?? { audience, channel, locale: entry.locale, priority: entry.priority, itemIds: [] };
         group.itemIds.push(entry.itemId);
         groups.set(key, group);
@@ -90,19 +103,21 @@ function competitions(day: string, entries: CalendarEntry[]): CalendarConflict[]
 
 /** For each theme, each persona it targets by name, and each channel that persona prefers: nothing of the theme reaches them there. */
 function emptyPreferredChannels(days: CalendarDay[], personas: CalendarPersona[]): CalendarConflict[] {
-  const themes = new Map<string, { first: string; last: string; entries: CalendarEntry[] }>();
+  const themes = new Map<string, { first: string; last: string; entries: Map<string, CalendarEntry> }>();
   for (const day of days) {
     for (const entry of day.entries) {
       if (entry.theme === null) continue;
-      const theme = themes.get(entry.theme) ?? { first: day.day, last: day.day, entries: [] };
+      const theme = themes.get(entry.theme) ?? { first: day.day, last: day.day, entries: new Map<string, CalendarEntry>() };
       theme.last = day.day;
-      if (!theme.entries.some((known) => known.itemId === entry.itemId)) theme.entries.push(entry);
+      theme.entries.set(entry.itemId, entry);
       themes.set(entry.theme, theme);
     }
   }
   const gaps: CalendarConflict[] = [];
-  for (const [theme, run] of themes) {
-    const targeted = new Set(run.entries.flatMap((entry) => entry.personaTags));
+  for (const [theme, { first, last, entries: byItem }] of themes) {
+    const entries = [...byItem.values()];
+    const run = { first, last, entries };
+    const targeted = new Set(entries.flatMap((entry) => entry.personaTags));
     for (const persona of personas.filter((candidate) => targeted.has(candidate.key))) {
       for (const channel of persona.channelPreferences) {
         const reached = run.entries.some((entry) => (entry.personaTags.length === 0 || entry.personaTags.includes(persona.key)) && entry.channels.includes(channel));

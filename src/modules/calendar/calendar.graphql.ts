@@ -70,6 +70,30 @@ export class CalendarConflictModel {
   itemIds: string[];
 }
 
+@ObjectType('CalendarRun', { description: 'A campaign run, on the day of the moment it selects for' })
+export class CalendarRunModel {
+  @Field()
+  runId: string;
+
+  @Field()
+  name: string;
+
+  @Field()
+  channel: string;
+
+  @Field()
+  state: string;
+
+  @Field(() => String, { nullable: true })
+  itemId: string | null;
+
+  @Field(() => Int)
+  total: number;
+
+  @Field(() => Date)
+  runAt: Date;
+}
+
 @ObjectType('CalendarDay')
 export class CalendarDayModel {
   @Field({ description: 'The UTC date, YYYY-MM-DD' })
@@ -77,6 +101,9 @@ export class CalendarDayModel {
 
   @Field(() => [CalendarEntryModel])
   entries: CalendarEntryModel[];
+
+  @Field(() => [CalendarRunModel], { description: 'Campaign runs (not cancelled) of the day' })
+  runs: CalendarRunModel[];
 
   @Field(() => [CalendarConflictModel], { description: 'Messages competing for one persona, channel and locale with equal priority; preferred channels a theme leaves empty' })
   conflicts: CalendarConflictModel[];

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CampaignRunsModule } from '../campaign-runs/campaign-runs.module';
 import { ContentModule } from '../content/content.module';
 import { PersonasModule } from '../personas/personas.module';
 import { CalendarResolver } from './calendar.resolver';
@@ -6,7 +7,7 @@ import { CalendarService } from './calendar.service';
 
 /** The content calendar query. */
 @Module({
-  imports: [ContentModule, PersonasModule],
+  imports: [ContentModule, PersonasModule, CampaignRunsModule],
   providers: [CalendarService, CalendarResolver],
 })
 export class CalendarModule {}

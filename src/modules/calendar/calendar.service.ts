@@ -5,12 +5,15 @@ import { ContentItemsService } from '../content/content-items.service';
 import { ContentStatus } from '../content/content.enums';
 import { ContentItemEntity } from '../content/entities/content-item.entity';
 import { PersonasService } from '../personas/personas.service';
+import { CampaignRunsService } from '../campaign-runs/campaign-runs.service';
 import { CalendarDay, CalendarItem, planCalendar } from './calendar-plan';
 
 /** The longest period one calendar query covers. */
 export const MAX_CALENDAR_DAYS = 366;
 /** Messages one calendar query places; a busier period needs a filter. */
 const MAX_CALENDAR_ITEMS = 2_000;
+/** Message-days one answer may hold (a message live for a year is 366 of them). */
+const MAX_CALENDAR_PLACEMENTS = 50_000;
 
 export interface CalendarFilter {
   theme?: string | null;
@@ -26,6 +29,7 @@ export class CalendarService {
     private readonly contentItems: ContentItemsService,
     private readonly personas: PersonasService,
     private readonly channels: ChannelsService,
+    private readonly campaignRuns: CampaignRunsService,
   ) {}
 
   async calendar(from: Date, to: Date, filter: CalendarFilter): Promise<CalendarDay[]> {
@@ -34,11 +38,18 @@ export class CalendarService {
     if (filter.channel) this.channels.registry.get(filter.channel);
     const query = { theme: filter.theme ?? undefined, channel: filter.channel ?? undefined, persona: filter.persona ?? undefined, locale: filter.locale ?? undefined };
     const items = await this.contentItems.calendar(from, to, query, MAX_CALENDAR_ITEMS + 1);
-    if (items.length > MAX_CALENDAR_ITEMS) throw new BadUserInputError(`More than ${MAX_CALENDAR_ITEMS} messages fall in this period; filter by theme, channel, persona or locale, or ask for fewer days`, 'filter');
+    const days = Math.ceil((to.getTime() - from.getTime()) / 86_400_000);
+    if (items.length > MAX_CALENDAR_ITEMS || items.length * days > MAX_CALENDAR_PLACEMENTS) {
+      throw new BadUserInputError(`${items.length} messages over ${days} days is more than one calendar answer holds; filter by theme, channel, persona or locale, or ask for fewer days`, 'filter');
+    }
     const allChannels = this.channels.keys();
     const placed = items.map((item) => toCalendarItem(item, allChannels)).map((item) => (filter.channel ? { ...item, channels: item.channels.filter((channel) => channel === filter.channel) } : item));
     const personas = (await this.personas.list()).map((persona) => ({ key: persona.key, channelPreferences: persona.channelPreferences.filter((channel) => !filter.channel || channel === filter.channel) }));
-    return planCalendar(from, to, placed, filter.persona ? personas.filter((persona) => persona.key === filter.persona) : personas);
+    const itemIds = new Set(items.map((item) => item.id));
+    const runs = (await this.campaignRuns.inPeriod(from, to, filter.channel ?? null))
+      .filter((run) => !filter.theme || (run.itemId !== null ? itemIds.has(run.itemId) : run.selector?.theme === filter.theme))
+      .map((run) => ({ runId: run.id, name: run.name, channel: run.channel, state: run.state, itemId: run.itemId, total: run.total, runAt: run.runAt }));
+    return planCalendar(from, to, placed, filter.persona ? personas.filter((persona) => persona.key === filter.persona) : personas, runs);
   }
 }
 

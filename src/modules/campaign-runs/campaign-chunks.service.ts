@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DomainError, NotFoundError } from '../../common/errors/domain-errors';
 import { validateElement } from '../../common/pipes/validation.pipe';
@@ -7,7 +8,7 @@ import { PersonalizedVariant, PersonalizeService } from '../delivery/personalize
 import { RenderBudget } from '../delivery/render-budget';
 import { CampaignRunRecord, CampaignRunState, CampaignSkip, FAILED } from './campaign-run-record';
 import { toCampaignRunModel } from './campaign-run.mapper';
-import { CampaignChunkJob, chunkKey, manifestKey, printKey, RUN_PRINCIPAL } from './campaign-run-jobs';
+import { CampaignChunkJob, chunkKey, manifestKeyOf, printKey, RUN_PRINCIPAL } from './campaign-run-jobs';
 import { buildPrintFile } from './print-file';
 import { ChannelsService } from '../channels/channels.service';
 import { CampaignRunsRepository } from './campaign-runs.repository';
@@ -58,7 +59,11 @@ export class CampaignChunksService {
         const variant = await this.personalizer.personalize(input, RUN_PRINCIPAL, budget);
         const customerId = input.context.customerId ?? null;
         lines.push(JSON.stringify(outputLine(variant, customerId, print?.omitFromOutput ?? [])));
-        if (print) letters.push({ customerId, line, pdf: variant.binaryParts[print.pdfPart] });
+        if (print) {
+          const pdf = variant.binaryParts[print.pdfPart];
+          if (!pdf) throw new Error(`the ${run.channel} renderer returned no ${print.pdfPart} for line ${line}`);
+          letters.push({ customerId, line, pdf });
+        }
       } catch (error) {
         if (error instanceof DomainError) skips.push({ line, reason: reasonOf(error), message: `line ${line}: ${error.message}` });
         else {
@@ -67,14 +72,40 @@ export class CampaignChunksService {
         }
       }
     }
-    await this.storage.put(chunkKey(runId, chunk), Buffer.from(lines.length > 0 ? `${lines.join('\n')}\n` : ''));
+    const attempt = randomBytes(6).toString('hex');
+    const outputKey = lines.length > 0 ? chunkKey(runId, chunk, attempt) : null;
+    if (outputKey) await this.storage.put(outputKey, Buffer.from(`${lines.join('\n')}\n`));
+    let printFileKey: string | null = null;
     if (print && letters.length > 0) {
       const file = await buildPrintFile(letters);
-      await this.storage.put(printKey(runId, chunk), file.pdf);
-      await this.storage.put(manifestKey(runId, chunk), Buffer.from(JSON.stringify(file.manifest)));
+      printFileKey = printKey(runId, chunk, attempt);
+      await this.storage.put(printFileKey, file.pdf);
+      await this.storage.put(manifestKeyOf(printFileKey), Buffer.from(JSON.stringify(file.manifest)));
     }
-    const after = await this.repository.completeChunk(runId, chunk, { done: lines.length, skips, failed });
+    const after = await this.repository.completeChunk(runId, chunk, { done: lines.length, skips, failed, outputKey, printKey: printFileKey });
+    // Another rendering of this chunk completed first: its files are the chunk's, these go.
+    if (!after) await this.removeFiles(outputKey, printFileKey);
     if (after) this.logProgress(after);
+  }
+
+  /**
+   * A chunk that failed on its every attempt (storage down, a renderer fault) is closed with all
+   * its lines counted as failed, so the run still ends and says what happened.
+   */
+  async giveUp({ runId, chunk }: CampaignChunkJob, error: Error): Promise<void> {
+    this.logger.error(`Campaign run ${runId}: chunk ${chunk} failed on every attempt (${error.message}); its lines are counted as failed`);
+    const lines = await this.repository.chunkLines(runId, chunk);
+    const skips = lines.map((line) => ({ line, reason: FAILED, message: `line ${line}: its chunk could not be rendered: ${error.message}` }));
+    const after = await this.repository.completeChunk(runId, chunk, { done: 0, skips, failed: lines.length, outputKey: null, printKey: null });
+    if (after) this.logProgress(after);
+  }
+
+  private async removeFiles(...keys: (string | null)[]): Promise<void> {
+    for (const key of keys) {
+      if (!key) continue;
+      await this.storage.delete(key);
+      if (key.endsWith('.pdf')) await this.storage.delete(manifestKeyOf(key));
+    }
   }
 
   private logProgress(run: CampaignRunRecord): void {

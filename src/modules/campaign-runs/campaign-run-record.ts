@@ -45,9 +45,18 @@ export interface CampaignSkip {
 /** The reason of a line the hub could not render through no fault of the line (counted as failed, not skipped). */
 export const FAILED = 'failed';
 
-/** What one chunk adds to its run: rendered customers, and every line that was not (failures among them). */
+/** What one chunk adds to its run: rendered customers, every line that was not (failures among them), and the files holding its output. */
 export interface ChunkOutcome {
   done: number;
   skips: CampaignSkip[];
   failed: number;
+  outputKey: string | null;
+  printKey: string | null;
+}
+
+/** A chunk whose output is in, with its files (null: nothing rendered in it). */
+export interface DoneChunk {
+  chunk: number;
+  outputKey: string | null;
+  printKey: string | null;
 }

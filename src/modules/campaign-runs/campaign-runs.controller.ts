@@ -1,13 +1,15 @@
 import { once } from 'node:events';
 import { Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { BadUserInputError, NotFoundError } from '../../common/errors/domain-errors';
+import { BadUserInputError, ForbiddenError, NotFoundError } from '../../common/errors/domain-errors';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { canReadDrafts, Principal } from '../auth/principal';
 import { ndjsonLines, OVERLONG_LINE } from '../../common/http/ndjson-lines';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { ASSET_STORAGE, AssetStorage } from '../assets/asset-storage';
 import { Role } from '../auth/role.enum';
 import { Roles } from '../auth/roles.decorator';
-import { chunkKey, manifestKey, printKey } from './campaign-run-jobs';
+import { manifestKeyOf } from './campaign-run-jobs';
 import { ManifestEntry } from './print-file';
 import { CampaignRunModel } from './campaign-run.graphql';
 import { toCampaignRunModel } from './campaign-run.mapper';
@@ -37,24 +39,34 @@ export class CampaignRunsController {
 
   @Get(':id/output')
   @Roles(Role.DELIVERY, Role.PREVIEW)
-  async output(@Param('id') id: string, @Res() response: Response): Promise<void> {
-    await this.runs.get(id);
+  async output(@Param('id') id: string, @CurrentPrincipal() principal: Principal, @Res() response: Response): Promise<void> {
+    await this.readable(id, principal);
     const chunks = await this.repository.doneChunks(id);
     response.status(200).type('application/x-ndjson');
-    for (const chunk of chunks) {
-      const data = await this.storage.get(chunkKey(id, chunk));
-      if (data && data.length > 0 && !response.write(data)) await once(response, 'drain');
+    for (const { outputKey } of chunks) {
+      const data = outputKey ? await this.storage.get(outputKey) : null;
+      if (data && !response.write(data)) {
+        // A client that went away never drains: stop instead of waiting for it.
+        const [event] = await Promise.race([once(response, 'drain').then(() => ['drain']), once(response, 'close').then(() => ['close'])]);
+        if (event === 'close') return;
+      }
     }
     response.end();
   }
 
+  /** A preview run rendered drafts: its output is for PREVIEW keys and above, never a DELIVERY key. */
+  private async readable(id: string, principal: Principal): Promise<void> {
+    const run = await this.runs.get(id);
+    if (run.preview && !canReadDrafts(principal)) throw new ForbiddenError(`Campaign run ${id} is a preview run (drafts): its output needs a PREVIEW, EDITOR or ADMIN key`);
+  }
+
   @Get(':id/letters')
   @Roles(Role.DELIVERY, Role.PREVIEW)
-  async printFiles(@Param('id') id: string): Promise<{ file: number; url: string; letters: number; pages: number; manifest: ManifestEntry[] }[]> {
-    await this.runs.get(id);
+  async printFiles(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<{ file: number; url: string; letters: number; pages: number; manifest: ManifestEntry[] }[]> {
+    await this.readable(id, principal);
     const files = [];
-    for (const chunk of await this.repository.doneChunks(id)) {
-      const manifest = await this.storage.get(manifestKey(id, chunk));
+    for (const { chunk, printKey } of await this.repository.doneChunks(id)) {
+      const manifest = printKey ? await this.storage.get(manifestKeyOf(printKey)) : null;
       if (!manifest) continue;
       const entries = JSON.parse(manifest.toString('utf8')) as ManifestEntry[];
       const last = entries[entries.length - 1];
@@ -65,10 +77,11 @@ export class CampaignRunsController {
 
   @Get(':id/letters/:file')
   @Roles(Role.DELIVERY, Role.PREVIEW)
-  async printFile(@Param('id') id: string, @Param('file') file: string, @Res() response: Response): Promise<void> {
-    await this.runs.get(id);
+  async printFile(@Param('id') id: string, @Param('file') file: string, @CurrentPrincipal() principal: Principal, @Res() response: Response): Promise<void> {
+    await this.readable(id, principal);
     const number = /^([1-9][0-9]{0,6})\.pdf$/.exec(file);
-    const pdf = number ? await this.storage.get(printKey(id, Number(number[1]) - 1)) : null;
+    const key = number ? (await this.repository.doneChunks(id)).find((chunk) => chunk.chunk === Number(number[1]) - 1)?.printKey : null;
+    const pdf = key ? await this.storage.get(key) : null;
     if (!pdf) throw new NotFoundError(`Campaign run ${id} has no print file ${file}; GET /campaign-runs/${id}/letters lists them`);
     response.status(200).type('application/pdf').setHeader('Content-Disposition', `attachment; filename="${id}-${number![1]}.pdf"`);
     response.end(pdf);

@@ -14,5 +14,6 @@ import { CampaignRunsService } from './campaign-runs.service';
   imports: [AssetsModule, ContentModule, DeliveryModule],
   providers: [CampaignRunsRepository, CampaignRunsService, CampaignChunksService, CampaignChunkWorker, CampaignRunsResolver],
   controllers: [CampaignRunsController],
+  exports: [CampaignRunsService],
 })
 export class CampaignRunsModule {}

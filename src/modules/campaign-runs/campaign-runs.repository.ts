@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { OUTBOUND_EVENTS, OutboundEvents } from '../../common/outbox/outbound-events';
-import { CampaignRunRecord, CampaignRunState, CampaignSkip, CampaignTarget, ChunkOutcome, FAILED } from './campaign-run-record';
+import { CampaignRunRecord, CampaignRunState, CampaignSkip, CampaignTarget, ChunkOutcome, DoneChunk, FAILED } from './campaign-run-record';
 
 const COLUMNS = `id, name, item_id AS "itemId", selector, channel, run_at AS "runAt", preview, state, total, done, skipped, failed,
   skipped_reasons AS "skippedReasons", chunk_size AS "chunkSize", created_by AS "createdBy", created_at AS "createdAt",
@@ -25,6 +25,13 @@ export class CampaignRunsRepository {
 
   list(limit: number): Promise<CampaignRunRecord[]> {
     return this.dataSource.query(`SELECT ${COLUMNS} FROM campaign_runs ORDER BY created_at DESC, id DESC LIMIT $1`, [limit]);
+  }
+
+  inPeriod(from: Date, to: Date, channel: string | null, limit: number): Promise<CampaignRunRecord[]> {
+    return this.dataSource.query(
+      `SELECT ${COLUMNS} FROM campaign_runs WHERE run_at >= $1 AND run_at < $2 AND state <> 'CANCELLED' AND ($3::text IS NULL OR channel = $3) ORDER BY run_at, id LIMIT $4`,
+      [from, to, channel, limit],
+    );
   }
 
   async insert(name: string, target: CampaignTarget, chunkSize: number, createdBy: string): Promise<CampaignRunRecord> {
@@ -98,33 +105,58 @@ export class CampaignRunsRepository {
   }
 
   /**
-   * Records a chunk's outcome once (a chunk already done adds nothing), and finishes the run with
-   * its last chunk, announcing `campaignRun.finished` in the same transaction.
+   * Records a chunk's outcome once and answers the run, or null when another rendering of the
+   * chunk completed first (its files are the chunk's; this one's should be removed). The run
+   * finishes with its last chunk.
    */
   async completeChunk(id: string, chunk: number, outcome: ChunkOutcome): Promise<CampaignRunRecord | null> {
-    return this.withRun(id, async (run, manager) => {
-      const [, marked] = await manager.query('UPDATE campaign_run_chunks SET done = true WHERE run_id = $1 AND chunk = $2 AND NOT done', [id, chunk]);
-      if (marked === 0) return run;
+    return this.withRun(id, async (_run, manager) => {
+      const [, marked] = await manager.query('UPDATE campaign_run_chunks SET done = true, output_key = $3, print_key = $4 WHERE run_id = $1 AND chunk = $2 AND NOT done', [
+        id,
+        chunk,
+        outcome.outputKey,
+        outcome.printKey,
+      ]);
+      if (marked === 0) return null;
       const reasons: Record<string, number> = {};
       for (const skip of outcome.skips) if (skip.reason !== FAILED) reasons[skip.reason] = (reasons[skip.reason] ?? 0) + 1;
       if (outcome.skips.length > 0) await this.insertSkips(manager, id, outcome.skips);
-      const [[updated]] = await manager.query(
+      await manager.query(
         `UPDATE campaign_runs SET done = done + $2, skipped = skipped + $3, failed = failed + $4,
            skipped_reasons = (SELECT coalesce(jsonb_object_agg(key, total), '{}') FROM (
              SELECT key, sum(value::int) AS total FROM (SELECT * FROM jsonb_each_text(skipped_reasons) UNION ALL SELECT * FROM jsonb_each_text($5::jsonb)) AS both_sets GROUP BY key) AS summed)
-         WHERE id = $1 RETURNING ${COLUMNS}`,
+         WHERE id = $1`,
         [id, outcome.done, outcome.skips.length - outcome.failed, outcome.failed, JSON.stringify(reasons)],
       );
-      const [{ left }] = await manager.query('SELECT count(*)::int AS left FROM campaign_run_chunks WHERE run_id = $1 AND NOT done', [id]);
-      if (left > 0 || updated.state !== CampaignRunState.RUNNING) return updated;
-      const finished = await this.setState(manager, id, CampaignRunState.FINISHED);
-      await this.outbox.record(manager, {
-        type: 'campaignRun.finished',
-        subject: `campaign-run:${id}`,
-        data: { runId: id, name: finished.name, channel: finished.channel, itemId: finished.itemId, total: finished.total, done: finished.done, skipped: finished.skipped, failed: finished.failed },
-      });
-      return finished;
+      return this.finishIfDone(manager, id);
     });
+  }
+
+  /**
+   * A RUNNING run with no chunk left becomes FINISHED, announcing `campaignRun.finished` in the same
+   * transaction; answers the run as it is then. Called with the run's row locked.
+   */
+  async finishIfDone(manager: EntityManager, id: string): Promise<CampaignRunRecord> {
+    const [run] = await manager.query(`SELECT ${COLUMNS} FROM campaign_runs WHERE id = $1`, [id]);
+    const [{ left }] = await manager.query('SELECT count(*)::int AS left FROM campaign_run_chunks WHERE run_id = $1 AND NOT done', [id]);
+    if (left > 0 || run.state !== CampaignRunState.RUNNING) return run;
+    const finished = await this.setState(manager, id, CampaignRunState.FINISHED);
+    await this.outbox.record(manager, {
+      type: 'campaignRun.finished',
+      subject: `campaign-run:${id}`,
+      data: { runId: id, name: finished.name, channel: finished.channel, itemId: finished.itemId, total: finished.total, done: finished.done, skipped: finished.skipped, failed: finished.failed },
+    });
+    return finished;
+  }
+
+  /** The lines of a chunk, for counting them failed when the chunk cannot be rendered at all. */
+  async chunkLines(id: string, chunk: number): Promise<number[]> {
+    const rows: { line: number }[] = await this.dataSource.query(
+      `SELECT audience.line FROM campaign_run_chunks AS chunk JOIN campaign_run_audience AS audience ON audience.run_id = chunk.run_id AND audience.position BETWEEN chunk.first_position AND chunk.last_position
+       WHERE chunk.run_id = $1 AND chunk.chunk = $2 ORDER BY audience.position`,
+      [id, chunk],
+    );
+    return rows.map((row) => row.line);
   }
 
   /** Skipped lines in line order, after `afterLine`. */
@@ -132,10 +164,9 @@ export class CampaignRunsRepository {
     return this.dataSource.query('SELECT line, reason, message FROM campaign_run_skips WHERE run_id = $1 AND line > $2 ORDER BY line LIMIT $3', [id, afterLine, limit]);
   }
 
-  /** The chunks whose output is in, in order: what the output stream concatenates. */
-  async doneChunks(id: string): Promise<number[]> {
-    const rows: { chunk: number }[] = await this.dataSource.query('SELECT chunk FROM campaign_run_chunks WHERE run_id = $1 AND done ORDER BY chunk', [id]);
-    return rows.map((row) => row.chunk);
+  /** The chunks whose output is in, in order, with their files: what the output stream concatenates. */
+  doneChunks(id: string): Promise<DoneChunk[]> {
+    return this.dataSource.query('SELECT chunk, output_key AS "outputKey", print_key AS "printKey" FROM campaign_run_chunks WHERE run_id = $1 AND done ORDER BY chunk', [id]);
   }
 
   private async insertSkips(manager: EntityManager, id: string, skips: CampaignSkip[]): Promise<void> {

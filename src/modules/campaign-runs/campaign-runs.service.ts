@@ -12,6 +12,9 @@ import { CampaignRunRecord, CampaignRunState, CampaignSkip } from './campaign-ru
 import { CAMPAIGN_CHUNK_QUEUE, CampaignChunkJob } from './campaign-run-jobs';
 import { CampaignRunsRepository } from './campaign-runs.repository';
 
+/** Runs one calendar shows at most. */
+const MAX_RUNS_IN_PERIOD = 1_000;
+
 /** Audience lines written per statement while an upload streams in. */
 const AUDIENCE_BATCH = 1_000;
 
@@ -43,7 +46,7 @@ export class CampaignRunsService {
     if ((input.itemId == null) === (input.selector == null)) throw new BadUserInputError('Give either input.itemId or input.selector', input.itemId ? 'input.selector' : 'input.itemId');
     this.channels.registry.get(input.channel);
     if (input.itemId) await this.checkItem(input.itemId, input.channel, input.preview === true, principal);
-    const inline = input.audience ?? null;
+    const inline = input.audience?.length ? input.audience : null;
     if (inline && inline.length > this.config.campaignRuns.maxInline) {
       throw new BadUserInputError(`input.audience has ${inline.length} customers; inline audiences may have ${this.config.campaignRuns.maxInline}: upload a larger one as NDJSON to POST /campaign-runs/{id}/audience`, 'input.audience');
     }
@@ -65,6 +68,11 @@ export class CampaignRunsService {
   list(first: number): Promise<CampaignRunRecord[]> {
     if (!Number.isInteger(first) || first < 1 || first > 200) throw new BadUserInputError('first must be from 1 to 200', 'first');
     return this.repository.list(first);
+  }
+
+  /** Runs (not cancelled) whose `now` falls in [from, to), on `channel` when given: for the calendar. */
+  inPeriod(from: Date, to: Date, channel: string | null): Promise<CampaignRunRecord[]> {
+    return this.repository.inPeriod(from, to, channel, MAX_RUNS_IN_PERIOD);
   }
 
   async skips(id: string, first: number, afterLine: number): Promise<CampaignSkip[]> {
@@ -106,6 +114,8 @@ export class CampaignRunsService {
     return (await this.repository.withRun(id, async (run, manager) => {
       if (run.state !== CampaignRunState.DRAFT) throw new ConflictError(`Campaign run ${id} is ${run.state}; only a DRAFT run can be started`, { path: 'id' });
       if (run.total === 0) throw new BadUserInputError(`Campaign run ${id} has no audience yet: upload it to POST /campaign-runs/${id}/audience first`, 'id');
+      // Ordering millions of audience lines takes longer than the usual statement limit.
+      await manager.query("SET LOCAL statement_timeout = '10min'");
       const chunks = await this.repository.createChunks(manager, id, run.total, run.chunkSize, this.channels.registry.get(run.channel).print?.sortPath ?? null);
       await this.queue(manager, id, chunks);
       return this.repository.setState(manager, id, CampaignRunState.RUNNING, { started: true });
@@ -122,7 +132,9 @@ export class CampaignRunsService {
     return (await this.repository.withRun(id, async (run, manager) => {
       if (run.state !== CampaignRunState.PAUSED) throw new ConflictError(`Campaign run ${id} is ${run.state}; only a PAUSED run can be resumed`, { path: 'id' });
       await this.queue(manager, id, await this.repository.pendingChunks(manager, id));
-      return this.repository.setState(manager, id, CampaignRunState.RUNNING);
+      await this.repository.setState(manager, id, CampaignRunState.RUNNING);
+      // Its last chunks may have completed while it was paused.
+      return this.repository.finishIfDone(manager, id);
     }))!;
   }
 

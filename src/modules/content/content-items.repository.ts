@@ -172,7 +172,7 @@ export class ContentItemsRepository {
     const query = this.dataSource
       .getRepository(ContentItemEntity)
       .createQueryBuilder('item')
-      .where("(item.status = 'PUBLISHED' OR (item.publish_at IS NOT NULL AND item.status <> 'ARCHIVED'))")
+      .where("(item.status = 'PUBLISHED' OR item.publish_at IS NOT NULL)")
       .andWhere("coalesce(greatest(item.valid_from, CASE WHEN item.status = 'PUBLISHED' THEN item.published_at ELSE item.publish_at END), '-infinity') < :to", { to })
       .andWhere("coalesce(least(item.valid_until, item.unpublish_at), 'infinity') > :from", { from })
       .orderBy('item.priority', 'DESC')
@@ -239,17 +239,21 @@ export class ContentItemsRepository {
    * locked FOR UPDATE and answers the change's name, or null to leave the item untouched.
    */
   async updateAsItIs(id: string, mutate: (item: ContentItemEntity) => string | null, alongside?: (manager: EntityManager, item: ContentItemEntity) => Promise<void>): Promise<ContentItemEntity | null> {
-    return this.dataSource.transaction(async (manager) => {
-      const repository = manager.getRepository(ContentItemEntity);
-      const current = await repository.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-      const change = current ? mutate(current) : null;
-      if (!current || change === null) return null;
-      current.version += 1;
-      const saved = await repository.save(current);
-      await this.insertRevision(manager, saved, change, eventOfChange(change));
-      await alongside?.(manager, saved);
-      return saved;
-    });
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const repository = manager.getRepository(ContentItemEntity);
+        const current = await repository.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+        const change = current ? mutate(current) : null;
+        if (!current || change === null) return null;
+        current.version += 1;
+        const saved = await repository.save(current);
+        await this.insertRevision(manager, saved, change, eventOfChange(change));
+        await alongside?.(manager, saved);
+        return saved;
+      });
+    } catch (error) {
+      throw translateUniqueViolation(error);
+    }
   }
 
   /**

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { BadUserInputError } from '../../common/errors/domain-errors';
+import { BadUserInputError, DomainError } from '../../common/errors/domain-errors';
 import { ChangeFeed } from '../../database/change-feed.service';
 import { JobQueue } from '../../database/job-queue.service';
 import { Principal } from '../auth/principal';
@@ -91,25 +91,44 @@ export class ContentScheduleService implements OnModuleInit {
   }
 
   private async carryOut(job: ScheduleJob): Promise<void> {
-    const saved = await this.repository.updateAsItIs(
-      job.itemId,
-      (item) => {
-        const scheduled = job.action === 'publish' ? item.publishAt : item.unpublishAt;
-        if (scheduled?.toISOString() !== job.at) return null;
-        if (!canTransition(item, job.action)) {
-          // Done by hand in the meantime (published, taken offline): the schedule has nothing left to do.
-          if (job.action === 'publish') item.publishAt = null;
-          else item.unpublishAt = null;
-          touch(item, SCHEDULER);
-          return `cancel schedule: the item was already ${item.status.toLowerCase()} at ${job.at}`;
-        }
-        applyTransition(item, job.action, SCHEDULER);
-        return `${job.action}: as scheduled for ${job.at}`;
-      },
-      (manager, item) => this.draftParts.apply(manager, item.id),
-    );
+    let saved: ContentItemEntity | null;
+    try {
+      saved = await this.repository.updateAsItIs(
+        job.itemId,
+        (item) => {
+          if (!this.isDue(item, job)) return null;
+          if (!canTransition(item, job.action)) {
+            // Done by hand in the meantime (published, taken offline): the schedule has nothing left to do.
+            this.clear(item, job);
+            return `cancel schedule: the item was already ${item.status.toLowerCase()} at ${job.at}`;
+          }
+          applyTransition(item, job.action, SCHEDULER);
+          return `${job.action}: as scheduled for ${job.at}`;
+        },
+        (manager, item) => this.draftParts.apply(manager, item.id),
+      );
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      // The transition is refused (e.g. the draft's slug is taken meanwhile): drop the schedule, say why, and let webhooks tell.
+      this.logger.warn(`Could not ${job.action} item ${job.itemId} as scheduled for ${job.at}: ${error.message}`);
+      saved = await this.repository.updateAsItIs(job.itemId, (item) => {
+        if (!this.isDue(item, job)) return null;
+        this.clear(item, job);
+        return `cancel schedule: the scheduled ${job.action} failed: ${error.message}`;
+      });
+    }
     if (!saved) return;
-    this.logger.log(`${job.action === 'publish' ? 'Published' : 'Unpublished'} item ${saved.id} as scheduled for ${job.at} (version ${saved.version})`);
+    this.logger.log(`Item ${saved.id} (version ${saved.version}): ${job.action} as scheduled for ${job.at}`);
     await this.changeFeed.publish(CONTENT_CHANGED, { id: saved.id, version: saved.version });
+  }
+
+  private isDue(item: ContentItemEntity, job: ScheduleJob): boolean {
+    return (job.action === 'publish' ? item.publishAt : item.unpublishAt)?.toISOString() === job.at;
+  }
+
+  private clear(item: ContentItemEntity, job: ScheduleJob): void {
+    if (job.action === 'publish') item.publishAt = null;
+    else item.unpublishAt = null;
+    touch(item, SCHEDULER);
   }
 }

@@ -87,8 +87,13 @@ export class WebhooksRepository {
     return rows[0]?.failingSince ?? null;
   }
 
-  async disable(webhookId: string, reason: string): Promise<void> {
-    await this.dataSource.query('UPDATE webhooks SET enabled = false, disabled_reason = $2, version = version + 1, updated_at = now() WHERE id = $1', [webhookId, reason]);
+  /** Disables the webhook only if it is still failing since `failingSince` (an ADMIN may have re-enabled it meanwhile). */
+  async disable(webhookId: string, failingSince: Date, reason: string): Promise<void> {
+    await this.dataSource.query('UPDATE webhooks SET enabled = false, disabled_reason = $3, version = version + 1, updated_at = now() WHERE id = $1 AND enabled AND failing_since = $2', [
+      webhookId,
+      failingSince,
+      reason,
+    ]);
   }
 
   /** Attempts newest first, after the attempt with id `afterId`. */

@@ -482,7 +482,7 @@
     var filter = {};
     [['theme', 'cal-theme'], ['channel', 'cal-channel'], ['persona', 'cal-persona'], ['locale', 'cal-locale']].forEach(function (pair) { if ($(pair[1]).value.trim()) filter[pair[0]] = $(pair[1]).value.trim(); });
     $('calendar-error').textContent = '';
-    gql('query($from: DateTime!, $to: DateTime!, $filter: CalendarFilterInput) { calendar(from: $from, to: $to, filter: $filter) { day entries { itemId slug theme locale channels personaTags status scheduled } conflicts { day reason itemIds } } }',
+    gql('query($from: DateTime!, $to: DateTime!, $filter: CalendarFilterInput) { calendar(from: $from, to: $to, filter: $filter) { day entries { itemId slug theme locale channels personaTags status scheduled } runs { runId name channel state total } conflicts { day reason itemIds } } }',
       { from: period.from.toISOString(), to: period.to.toISOString(), filter: filter })
       .then(function (data) {
         $('calendar-grid').replaceChildren(calendarGrid(data.calendar, period));
@@ -517,6 +517,9 @@
       ]);
       link.addEventListener('click', function (clickEvent) { clickEvent.preventDefault(); history.pushState({}, '', link.getAttribute('href')); route(); });
       cell.appendChild(link);
+    });
+    day.runs.forEach(function (run) {
+      cell.appendChild(el('div', { className: 'run', text: 'Run ' + run.name + ' · ' + run.channel + ' · ' + run.total + ' · ' + run.state }));
     });
     return cell;
   }
