@@ -61,7 +61,7 @@ export class WebhookDeliveriesService implements OnModuleInit {
     if (verdict === 'disable') {
       const reason = `Disabled at ${new Date().toISOString()}: every delivery since ${failingSince.toISOString()} failed (last: ${outcome.error}). Fix the receiver, then updateWebhook(enabled: true).`;
       this.logger.warn(`Webhook ${webhookId} ${reason}`);
-      return this.repository.disable(webhookId, failingSince, reason);
+      return this.repository.disable(webhookId, RETRY_WINDOW_MS, reason);
     }
     if (verdict === 'give up') {
       this.logger.warn(`Webhook ${webhookId}: event ${event.id} (${event.type}) given up after ${attempt} attempts over ${RETRY_WINDOW_MS / 3_600_000} hours (last: ${outcome.error})`);

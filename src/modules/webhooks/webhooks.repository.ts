@@ -87,13 +87,12 @@ export class WebhooksRepository {
     return rows[0]?.failingSince ?? null;
   }
 
-  /** Disables the webhook only if it is still failing since `failingSince` (an ADMIN may have re-enabled it meanwhile). */
-  async disable(webhookId: string, failingSince: Date, reason: string): Promise<void> {
-    await this.dataSource.query('UPDATE webhooks SET enabled = false, disabled_reason = $3, version = version + 1, updated_at = now() WHERE id = $1 AND enabled AND failing_since = $2', [
-      webhookId,
-      failingSince,
-      reason,
-    ]);
+  /** Disables the webhook only if it is still failing for `windowMs` (an ADMIN may have re-enabled it meanwhile). */
+  async disable(webhookId: string, windowMs: number, reason: string): Promise<void> {
+    await this.dataSource.query(
+      "UPDATE webhooks SET enabled = false, disabled_reason = $3, version = version + 1, updated_at = now() WHERE id = $1 AND enabled AND failing_since <= now() - $2 * interval '1 millisecond'",
+      [webhookId, windowMs, reason],
+    );
   }
 
   /** Attempts newest first, after the attempt with id `afterId`. */
