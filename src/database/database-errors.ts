@@ -2,8 +2,8 @@ import { BadUserInputError, DomainError, UnavailableError } from '../common/erro
 
 /** SQLSTATE classes and codes that mean "the server is gone or refused to work", not "your input is wrong". */
 const UNAVAILABLE_STATES = /^(08|53|57P0|57014|58)/;
-// TypeORM's 'Query runner already released' is a transaction whose connection broke under it.
-const UNAVAILABLE_MESSAGES = /Query runner already released|Connection terminated|timeout exceeded when trying to connect|Query read timeout|ECONNREFUSED|ECONNRESET|the database system is (starting up|shutting down)|Client has encountered a connection error/i;
+// TypeORM's 'Query runner already released' (or '…provided by a query runner was already released') is a transaction whose connection broke under it.
+const UNAVAILABLE_MESSAGES = /Query runner already released|query runner was already released|Connection terminated|timeout exceeded when trying to connect|Query read timeout|ECONNREFUSED|ECONNRESET|the database system is (starting up|shutting down)|Client has encountered a connection error/i;
 
 /** SQLSTATE class 22, data exceptions: a NUL character in text, a date PostgreSQL cannot hold, a number out of range. */
 const DATA_EXCEPTION = /^22/;
