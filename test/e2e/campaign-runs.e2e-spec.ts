@@ -68,6 +68,8 @@ describe('campaign runs', () => {
     const lines = Array.from({ length: 3000 }, (_, index) => JSON.stringify(customer(index + 1)));
     lines[9] = '{ not json';
     lines[19] = '[1, 2]';
+    // A blank line is not a customer, but the lines after it keep their number in the file.
+    lines.splice(30, 0, '');
     const uploaded = await uploadAudience(hub, run.id, lines);
     expect(uploaded.status).toBe(201);
     expect(uploaded.body).toMatchObject({ total: 3000, state: 'DRAFT' });
@@ -93,6 +95,13 @@ describe('campaign runs', () => {
       { line: 10, reason: 'invalid context' },
       { line: 20, reason: 'invalid context' },
     ]);
+    const secondUpload = (await gql(hub, CREATE, { input: { name: 'numbers', itemId, channel: 'sms' } })).data!.createCampaignRun;
+    await uploadAudience(hub, secondUpload.id, [JSON.stringify(customer(1)), '', 'oops']);
+    await uploadAudience(hub, secondUpload.id, ['oops again']);
+    await gql(hub, ACTION('startCampaignRun'), { id: secondUpload.id });
+    await eventually(async () => (await runState(hub, secondUpload.id)).state === 'FINISHED', 20_000, 'the second run finishes');
+    const numbered = (await gql(hub, 'query($id: ID!) { campaignRunSkips(id: $id) { line } }', { id: secondUpload.id })).data!.campaignRunSkips;
+    expect(numbered.map((skip: any) => skip.line)).toEqual([3, 4]);
     const rendered = await output(hub, run.id);
     expect(rendered).toHaveLength(2998);
     expect(new Set(rendered.map((line) => line.customerId)).size).toBe(2998);

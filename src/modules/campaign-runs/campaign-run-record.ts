@@ -60,3 +60,9 @@ export interface DoneChunk {
   outputKey: string | null;
   printKey: string | null;
 }
+
+/** One customer of the audience: its line in what was uploaded (blank lines counted), and the context as sent (null: not JSON). */
+export interface AudienceLine {
+  line: number;
+  context: unknown;
+}

@@ -11,6 +11,7 @@ import { Role } from '../auth/role.enum';
 import { Roles } from '../auth/roles.decorator';
 import { manifestKeyOf } from './campaign-run-jobs';
 import { ManifestEntry } from './print-file';
+import { AudienceLine } from './campaign-run-record';
 import { CampaignRunModel } from './campaign-run.graphql';
 import { toCampaignRunModel } from './campaign-run.mapper';
 import { CampaignRunsRepository } from './campaign-runs.repository';
@@ -88,10 +89,20 @@ export class CampaignRunsController {
   }
 }
 
-/** Each line as its parsed value; a line that is not JSON (or too long) as null, which the run reports as invalid by its line number. */
-async function* contexts(request: Request): AsyncGenerator<unknown[]> {
+/**
+ * Each customer line with its number in the body (blank lines are numbered but not customers);
+ * a line that is not JSON (or is too long) as null, which the run reports as invalid by its number.
+ */
+async function* contexts(request: Request): AsyncGenerator<AudienceLine[]> {
+  let lineNumber = 0;
   for await (const lines of ndjsonLines(request, MAX_LINE_BYTES)) {
-    yield lines.filter((line) => line === OVERLONG_LINE || line.trim() !== '').map((line) => (line === OVERLONG_LINE ? null : parse(line)));
+    const batch: AudienceLine[] = [];
+    for (const line of lines) {
+      lineNumber += 1;
+      if (line === OVERLONG_LINE) batch.push({ line: lineNumber, context: null });
+      else if (line.trim() !== '') batch.push({ line: lineNumber, context: parse(line) });
+    }
+    yield batch;
   }
 }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { OUTBOUND_EVENTS, OutboundEvents } from '../../common/outbox/outbound-events';
-import { CampaignRunRecord, CampaignRunState, CampaignSkip, CampaignTarget, ChunkOutcome, DoneChunk, FAILED } from './campaign-run-record';
+import { AudienceLine, CampaignRunRecord, CampaignRunState, CampaignSkip, CampaignTarget, ChunkOutcome, DoneChunk, FAILED } from './campaign-run-record';
 
 const COLUMNS = `id, name, item_id AS "itemId", selector, channel, run_at AS "runAt", preview, state, total, done, skipped, failed,
   skipped_reasons AS "skippedReasons", chunk_size AS "chunkSize", created_by AS "createdBy", created_at AS "createdAt",
@@ -63,13 +63,19 @@ export class CampaignRunsRepository {
     return row;
   }
 
-  /** Appends audience lines (numbered from `firstLine`) and counts them into the run's total. */
-  async addAudience(manager: EntityManager, id: string, firstLine: number, contexts: unknown[]): Promise<void> {
+  /** Appends audience lines with their numbers and counts them into the run's total. */
+  async addAudience(manager: EntityManager, id: string, lines: AudienceLine[]): Promise<void> {
     await manager.query(
-      `INSERT INTO campaign_run_audience (run_id, line, context) SELECT $1, $2::int + ordinality::int - 1, value FROM jsonb_array_elements($3::jsonb) WITH ORDINALITY`,
-      [id, firstLine, JSON.stringify(contexts)],
+      `INSERT INTO campaign_run_audience (run_id, line, context) SELECT $1, (entry ->> 'line')::int, entry -> 'context' FROM jsonb_array_elements($2::jsonb) AS entry`,
+      [id, JSON.stringify(lines)],
     );
-    await manager.query('UPDATE campaign_runs SET total = total + $2 WHERE id = $1', [id, contexts.length]);
+    await manager.query('UPDATE campaign_runs SET total = total + $2 WHERE id = $1', [id, lines.length]);
+  }
+
+  /** The highest line number of the run's audience so far (0: none), so a second upload numbers on. */
+  async lastLine(manager: EntityManager, id: string): Promise<number> {
+    const [{ last }] = await manager.query('SELECT coalesce(max(line), 0)::int AS last FROM campaign_run_audience WHERE run_id = $1', [id]);
+    return last;
   }
 
   /**

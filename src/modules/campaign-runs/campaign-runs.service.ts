@@ -8,7 +8,7 @@ import { Principal } from '../auth/principal';
 import { ChannelsService } from '../channels/channels.service';
 import { ContentItemsService } from '../content/content-items.service';
 import { ContentStatus } from '../content/content.enums';
-import { CampaignRunRecord, CampaignRunState, CampaignSkip } from './campaign-run-record';
+import { AudienceLine, CampaignRunRecord, CampaignRunState, CampaignSkip } from './campaign-run-record';
 import { CAMPAIGN_CHUNK_QUEUE, CampaignChunkJob } from './campaign-run-jobs';
 import { CampaignRunsRepository } from './campaign-runs.repository';
 
@@ -54,7 +54,7 @@ export class CampaignRunsService {
     const { chunkSize, printBatch } = this.config.campaignRuns;
     const run = await this.repository.insert(input.name, target, this.channels.registry.get(input.channel).print ? Math.min(chunkSize, printBatch) : chunkSize, principal.name);
     if (!inline) return run;
-    await this.repository.withRun(run.id, (_, manager) => this.repository.addAudience(manager, run.id, 1, inline));
+    await this.repository.withRun(run.id, (_, manager) => this.repository.addAudience(manager, run.id, inline.map((context, index) => ({ line: index + 1, context }))));
     return this.start(run.id);
   }
 
@@ -83,26 +83,28 @@ export class CampaignRunsService {
 
   /**
    * Appends NDJSON customer contexts to a DRAFT run as they stream in, all or nothing: a body over
-   * the audience limit stores none of its lines. A line that is not a JSON object is kept as
-   * such and reported by the run (invalid context, with its line number).
+   * the audience limit stores none of its lines. Lines keep their number in the body (after the
+   * lines of earlier uploads), so a report's line number is the one in the file; a line that is
+   * not a JSON object is kept as such and reported by the run (invalid context).
    */
-  async upload(id: string, batches: AsyncIterable<unknown[]>): Promise<CampaignRunRecord> {
+  async upload(id: string, batches: AsyncIterable<AudienceLine[]>): Promise<CampaignRunRecord> {
     await this.get(id);
     const limit = this.config.campaignRuns.maxAudience;
     const saved = await this.repository.withRun(id, async (run, manager) => {
       if (run.state !== CampaignRunState.DRAFT) throw new ConflictError(`Campaign run ${id} is ${run.state}: an audience can only be added before it starts`, { path: 'id' });
-      let next = run.total + 1;
-      let pending: unknown[] = [];
+      const offset = await this.repository.lastLine(manager, id);
+      let stored = run.total;
+      let pending: AudienceLine[] = [];
       for await (const batch of batches) {
-        pending.push(...batch);
-        if (next - 1 + pending.length > limit) throw new BadUserInputError(`The audience has more than ${limit} customers (HUB_CAMPAIGN_MAX_AUDIENCE); nothing of this upload was stored: split the campaign`, 'body', { limit });
+        pending.push(...batch.map(({ line, context }) => ({ line: offset + line, context })));
+        if (stored + pending.length > limit) throw new BadUserInputError(`The audience has more than ${limit} customers (HUB_CAMPAIGN_MAX_AUDIENCE); nothing of this upload was stored: split the campaign`, 'body', { limit });
         if (pending.length >= AUDIENCE_BATCH) {
-          await this.repository.addAudience(manager, id, next, pending);
-          next += pending.length;
+          await this.repository.addAudience(manager, id, pending);
+          stored += pending.length;
           pending = [];
         }
       }
-      if (pending.length > 0) await this.repository.addAudience(manager, id, next, pending);
+      if (pending.length > 0) await this.repository.addAudience(manager, id, pending);
       return run;
     });
     return this.get(saved!.id);
