@@ -115,6 +115,22 @@ describe('webhooks', () => {
     expect((await gql(hub, '{ webhooks { failingSince } }')).data!.webhooks[0].failingSince).toBeNull();
   }, 60_000);
 
+  it('tells when a campaign run finished and when a variant changed', async () => {
+    await createWebhook(hub, receiver.url, ['campaignRun.finished', 'variant.changed']);
+    const item = await publishItem(hub, await createItem(hub, { metadata: { channels: ['sms'] } }));
+    const run = (
+      await gql(hub, 'mutation($input: CreateCampaignRunInput!) { createCampaignRun(input: $input) { id } }', {
+        input: { name: 'webhook-run', itemId: item.id, channel: 'sms', audience: [{ customerId: 'w-1', locale: 'nl', consents: ['sms'] }] },
+      })
+    ).data!.createCampaignRun;
+    const variant = await gql(hub, 'mutation($input: CreateVariantInput!) { createVariant(input: $input) { id } }', { input: { itemId: item.id, channel: 'sms', fields: { headline: 'Kort' } } });
+    expect(variant.errors).toBeUndefined();
+    await eventually(() => receiver.accepted().length === 2, 15_000, 'both events arrive');
+    const byType = Object.fromEntries(receiver.accepted().map((call) => [call.body.type, call.body.data]));
+    expect(byType['campaignRun.finished']).toMatchObject({ runId: run.id, name: 'webhook-run', channel: 'sms', total: 1, done: 1, skipped: 0, failed: 0 });
+    expect(byType['variant.changed']).toMatchObject({ itemId: item.id, change: expect.stringMatching(/^variant .* \(sms\) created$/) });
+  });
+
   it('sends nothing for a change that was refused', async () => {
     await createWebhook(hub, receiver.url, ['content.published']);
     const fine = await createItem(hub);
