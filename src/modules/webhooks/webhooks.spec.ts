@@ -1,6 +1,6 @@
 import { isPublicAddress, urlProblem } from './webhook-address';
 import { afterFailure } from './webhook-retry';
-import { signWebhook, verifyWebhook } from './webhook-signature';
+import { signWebhook } from './webhook-signature';
 
 const HOUR = 3_600_000;
 
@@ -8,15 +8,13 @@ describe('webhook signatures', () => {
   it('are HMAC-SHA256 of "timestamp.body" in hex, as the README tells receivers', () => {
     // Computed independently: printf '1767225600.{"id":"e"}' | openssl dgst -sha256 -hmac whsec_test
     expect(signWebhook('whsec_test', 1767225600, '{"id":"e"}')).toBe('v1=49955c04c3713491bc4c3f4e0c8d1512a7a1532ad387828d758702fc95a46112');
-    expect(verifyWebhook('whsec_test', 1767225600, '{"id":"e"}', signWebhook('whsec_test', 1767225600, '{"id":"e"}'))).toBe(true);
   });
 
-  it('do not verify with another secret, timestamp or body', () => {
+  it('change with the secret, the timestamp and the body', () => {
     const header = signWebhook('whsec_test', 1767225600, '{"id":"e"}');
-    expect(verifyWebhook('whsec_other', 1767225600, '{"id":"e"}', header)).toBe(false);
-    expect(verifyWebhook('whsec_test', 1767225601, '{"id":"e"}', header)).toBe(false);
-    expect(verifyWebhook('whsec_test', 1767225600, '{"id":"f"}', header)).toBe(false);
-    expect(verifyWebhook('whsec_test', 1767225600, '{"id":"e"}', 'v1=00')).toBe(false);
+    expect(signWebhook('whsec_other', 1767225600, '{"id":"e"}')).not.toBe(header);
+    expect(signWebhook('whsec_test', 1767225601, '{"id":"e"}')).not.toBe(header);
+    expect(signWebhook('whsec_test', 1767225600, '{"id":"f"}')).not.toBe(header);
   });
 });
 
