@@ -11,6 +11,7 @@ import { ContentStatus } from '../content/content.enums';
 import { AudienceLine, CampaignRunRecord, CampaignRunState, CampaignSkip } from './campaign-run-record';
 import { CAMPAIGN_CHUNK_QUEUE, CampaignChunkJob } from './campaign-run-jobs';
 import { CampaignRunsRepository } from './campaign-runs.repository';
+import { checkPageSize } from '../../common/pagination/page-size';
 
 /** Runs one calendar shows at most. */
 const MAX_RUNS_IN_PERIOD = 1_000;
@@ -66,7 +67,7 @@ export class CampaignRunsService {
   }
 
   list(first: number): Promise<CampaignRunRecord[]> {
-    if (!Number.isInteger(first) || first < 1 || first > 200) throw new BadUserInputError('first must be from 1 to 200', 'first');
+    checkPageSize(first, 200);
     return this.repository.list(first);
   }
 
@@ -76,7 +77,7 @@ export class CampaignRunsService {
   }
 
   async skips(id: string, first: number, afterLine: number): Promise<CampaignSkip[]> {
-    if (!Number.isInteger(first) || first < 1 || first > 1000) throw new BadUserInputError('first must be from 1 to 1000', 'first');
+    checkPageSize(first, 1000);
     await this.get(id);
     return this.repository.skips(id, first, afterLine);
   }

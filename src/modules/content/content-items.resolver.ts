@@ -17,6 +17,7 @@ import { MissingTranslationModel } from './models/missing-translation.model';
 import { LOCALE } from './dto/create-content-item.input';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { BadUserInputError } from '../../common/errors/domain-errors';
+import { checkPageSize } from '../../common/pagination/page-size';
 
 const MAX_HEALTH_REPORT = 1_000;
 
@@ -81,7 +82,7 @@ export class ContentItemsResolver {
   @Query(() => [ContentHealthModel], { description: 'Stored drafts and published items (not archived) that no longer pass the save-time checks: a model, persona, asset or referenced item changed since' })
   @Roles(Role.PREVIEW)
   contentHealth(@Args('first', { type: () => Int, nullable: true, defaultValue: 100 }) first: number): Promise<ContentHealthModel[]> {
-    if (!Number.isInteger(first) || first < 1 || first > MAX_HEALTH_REPORT) throw new BadUserInputError(`first must be from 1 to ${MAX_HEALTH_REPORT}`, 'first');
+    checkPageSize(first, MAX_HEALTH_REPORT);
     return this.items.health(first);
   }
 

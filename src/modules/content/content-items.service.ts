@@ -21,6 +21,7 @@ import { UpdateContentItemInput } from './dto/update-content-item.input';
 import { ContentItemEntity } from './entities/content-item.entity';
 import { ContentRevisionEntity } from './entities/content-revision.entity';
 import { isUuid } from '../../common/ids/uuid';
+import { checkPageSize } from '../../common/pagination/page-size';
 
 export const CONTENT_CHANGED = 'content-item-changed' satisfies ChangeTopic;
 export const MAX_PAGE_SIZE = 100;
@@ -69,9 +70,7 @@ export class ContentItemsService {
   }
 
   async list(filter: ContentItemsFilter & { fieldFilters?: FieldFilter[] } = {}, first = 20, after: string | undefined, principal: Principal): Promise<ContentItemsPageResult> {
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-      throw new BadUserInputError(`first must be from 1 to ${MAX_PAGE_SIZE}`, 'first');
-    }
+    checkPageSize(first, MAX_PAGE_SIZE);
     const position = after ? decodeCursor(after) : null;
     const query: ContentItemsQuery = { ...filter };
     if (!canReadDrafts(principal)) {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { BadUserInputError } from '../../common/errors/domain-errors';
 import { TouchpointConnectionModel } from './touchpoint.graphql';
 import { HistoryPosition, TouchpointsRepository } from './touchpoints.repository';
+import { checkPageSize } from '../../common/pagination/page-size';
 
 const MAX_PAGE = 200;
 
@@ -11,7 +12,7 @@ export class CustomerHistoryService {
   constructor(private readonly repository: TouchpointsRepository) {}
 
   async page(customerId: string, first: number, after: string | undefined): Promise<TouchpointConnectionModel> {
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw new BadUserInputError(`first must be from 1 to ${MAX_PAGE}`, 'first');
+    checkPageSize(first, MAX_PAGE);
     const rows = await this.repository.history(customerId, first + 1, after ? decodePosition(after) : null);
     const page = rows.slice(0, first);
     const edges = page.map((node) => ({ node, cursor: encodePosition({ occurredAt: node.occurredAt, eventId: node.eventId }) }));

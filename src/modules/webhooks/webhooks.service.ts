@@ -8,6 +8,7 @@ import { isPublicAddress, resolveHost, urlProblem } from './webhook-address';
 import { WebhookDeliveryConnectionModel, WebhookModel } from './webhook.graphql';
 import { WebhookRecord } from './webhook-record';
 import { WebhookChanges, WebhooksRepository } from './webhooks.repository';
+import { checkPageSize } from '../../common/pagination/page-size';
 
 const MAX_PAGE = 200;
 
@@ -55,7 +56,7 @@ export class WebhooksService {
 
   async deliveries(webhookId: string, first: number, after: string | undefined): Promise<WebhookDeliveryConnectionModel> {
     this.checkId(webhookId, 'webhookId');
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw new BadUserInputError(`first must be from 1 to ${MAX_PAGE}`, 'first');
+    checkPageSize(first, MAX_PAGE);
     if (after !== undefined && !/^[1-9][0-9]{0,17}$/.test(after)) throw new BadUserInputError('after is not a cursor this API handed out; use pageInfo.endCursor of the previous page', 'after');
     if (!(await this.repository.find(webhookId))) throw new NotFoundError(`No webhook with id ${webhookId}`);
     const rows = await this.repository.deliveries(webhookId, first + 1, after ?? null);
