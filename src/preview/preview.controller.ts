@@ -26,43 +26,12 @@ const CONTENT_SECURITY_POLICY = [
 export class PreviewController {
   private readonly shell = fs.readFileSync(path.join(PUBLIC_DIR, 'preview.html'), 'utf8');
 
-  @Get()
+  /** Every page of the preview is the same shell; its script reads the path and loads the data with the editor's key. */
+  @Get(['', 'kpis', 'calendar', 'runs', 'items/:id'])
   @Public()
   @Header('Content-Type', 'text/html; charset=utf-8')
   @Header('Content-Security-Policy', CONTENT_SECURITY_POLICY)
-  list(): string {
-    return this.shell;
-  }
-
-  @Get('kpis')
-  @Public()
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  @Header('Content-Security-Policy', CONTENT_SECURITY_POLICY)
-  kpis(): string {
-    return this.shell;
-  }
-
-  @Get('calendar')
-  @Public()
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  @Header('Content-Security-Policy', CONTENT_SECURITY_POLICY)
-  calendar(): string {
-    return this.shell;
-  }
-
-  @Get('runs')
-  @Public()
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  @Header('Content-Security-Policy', CONTENT_SECURITY_POLICY)
-  runs(): string {
-    return this.shell;
-  }
-
-  @Get('items/:id')
-  @Public()
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  @Header('Content-Security-Policy', CONTENT_SECURITY_POLICY)
-  item(): string {
+  page(): string {
     return this.shell;
   }
 

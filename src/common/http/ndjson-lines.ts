@@ -38,6 +38,15 @@ export async function* ndjsonLines(source: AsyncIterable<Buffer | string>, maxLi
   else if (partial !== '') yield [tooLong(partial, maxLineBytes) ? OVERLONG_LINE : stripReturn(partial)];
 }
 
+/** A line's JSON value, or undefined when the line is not JSON (each line is answered on its own). */
+export function parseJsonLine(line: string): unknown {
+  try {
+    return JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+}
+
 function tooLong(text: string, maxBytes: number): boolean {
   return text.length > maxBytes || (text.length * 3 > maxBytes && Buffer.byteLength(text) > maxBytes);
 }

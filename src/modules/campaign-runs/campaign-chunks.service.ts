@@ -7,7 +7,7 @@ import { PersonalizeInput } from '../delivery/graphql/personalize.input';
 import { PersonalizedVariant, PersonalizeService } from '../delivery/personalize.service';
 import { RenderBudget } from '../delivery/render-budget';
 import { CampaignRunRecord, CampaignRunState, CampaignSkip, FAILED } from './campaign-run-record';
-import { toCampaignRunModel } from './campaign-run.mapper';
+import { runProgress } from './campaign-run.mapper';
 import { CampaignChunkJob, chunkKey, manifestKeyOf, printKey, RUN_PRINCIPAL } from './campaign-run-jobs';
 import { buildPrintFile } from './print-file';
 import { ChannelsService } from '../channels/channels.service';
@@ -117,8 +117,8 @@ export class CampaignChunksService {
     const now = Date.now();
     if (now - (this.lastProgressLog.get(run.id) ?? 0) < PROGRESS_LOG_MS) return;
     this.lastProgressLog.set(run.id, now);
-    const progress = toCampaignRunModel(run, '', new Date(now));
-    this.logger.log(`Campaign run ${run.id} (${run.name}): ${run.done + run.skipped + run.failed} of ${run.total} handled, ${progress.ratePerSecond}/s, about ${progress.etaSeconds ?? '?'} s left`);
+    const progress = runProgress(run, new Date(now));
+    this.logger.log(`Campaign run ${run.id} (${run.name}): ${progress.handled} of ${run.total} handled, ${progress.ratePerSecond}/s, about ${progress.etaSeconds ?? '?'} s left`);
   }
 }
 

@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { BadUserInputError, ForbiddenError, NotFoundError } from '../../common/errors/domain-errors';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { canReadDrafts, Principal } from '../auth/principal';
-import { ndjsonLines, OVERLONG_LINE } from '../../common/http/ndjson-lines';
+import { ndjsonLines, OVERLONG_LINE, parseJsonLine } from '../../common/http/ndjson-lines';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { ASSET_STORAGE, AssetStorage } from '../assets/asset-storage';
 import { Role } from '../auth/role.enum';
@@ -100,16 +100,8 @@ async function* contexts(request: Request): AsyncGenerator<AudienceLine[]> {
     for (const line of lines) {
       lineNumber += 1;
       if (line === OVERLONG_LINE) batch.push({ line: lineNumber, context: null });
-      else if (line.trim() !== '') batch.push({ line: lineNumber, context: parse(line) });
+      else if (line.trim() !== '') batch.push({ line: lineNumber, context: parseJsonLine(line) ?? null });
     }
     yield batch;
-  }
-}
-
-function parse(line: string): unknown {
-  try {
-    return JSON.parse(line);
-  } catch {
-    return null;
   }
 }

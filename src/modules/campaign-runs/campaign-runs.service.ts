@@ -60,10 +60,18 @@ export class CampaignRunsService {
   }
 
   async get(id: string): Promise<CampaignRunRecord> {
-    if (!isUuid(id)) throw new BadUserInputError('id is not a campaign run id (a UUID)', 'id');
+    checkRunId(id);
     const run = await this.repository.find(id);
     if (!run) throw new NotFoundError(`No campaign run with id ${id}`);
     return run;
+  }
+
+  /** `work` on the run locked FOR UPDATE; an id that is no run is refused before any work. */
+  private async withRun<T>(id: string, work: (run: CampaignRunRecord, manager: EntityManager) => Promise<T>): Promise<T> {
+    checkRunId(id);
+    const result = await this.repository.withRun(id, async (run, manager) => ({ value: await work(run, manager) }));
+    if (!result) throw new NotFoundError(`No campaign run with id ${id}`);
+    return result.value;
   }
 
   list(first: number): Promise<CampaignRunRecord[]> {
@@ -89,9 +97,8 @@ export class CampaignRunsService {
    * not a JSON object is kept as such and reported by the run (invalid context).
    */
   async upload(id: string, batches: AsyncIterable<AudienceLine[]>): Promise<CampaignRunRecord> {
-    await this.get(id);
     const limit = this.config.campaignRuns.maxAudience;
-    const saved = await this.repository.withRun(id, async (run, manager) => {
+    await this.withRun(id, async (run, manager) => {
       if (run.state !== CampaignRunState.DRAFT) throw new ConflictError(`Campaign run ${id} is ${run.state}: an audience can only be added before it starts`, { path: 'id' });
       const offset = await this.repository.lastLine(manager, id);
       let stored = run.total;
@@ -106,15 +113,13 @@ export class CampaignRunsService {
         }
       }
       if (pending.length > 0) await this.repository.addAudience(manager, id, pending);
-      return run;
     });
-    return this.get(saved!.id);
+    return this.get(id);
   }
 
   /** Queues one job per chunk; every instance takes its share. */
   async start(id: string): Promise<CampaignRunRecord> {
-    await this.get(id);
-    return (await this.repository.withRun(id, async (run, manager) => {
+    return this.withRun(id, async (run, manager) => {
       if (run.state !== CampaignRunState.DRAFT) throw new ConflictError(`Campaign run ${id} is ${run.state}; only a DRAFT run can be started`, { path: 'id' });
       if (run.total === 0) throw new BadUserInputError(`Campaign run ${id} has no audience yet: upload it to POST /campaign-runs/${id}/audience first`, 'id');
       // Ordering millions of audience lines takes longer than the usual statement limit.
@@ -122,7 +127,7 @@ export class CampaignRunsService {
       const chunks = await this.repository.createChunks(manager, id, run.total, run.chunkSize, this.channels.registry.get(run.channel).print?.sortPath ?? null);
       await this.queue(manager, id, chunks);
       return this.repository.setState(manager, id, CampaignRunState.RUNNING, { started: true });
-    }))!;
+    });
   }
 
   /** Chunks being rendered finish; the others wait for resume. */
@@ -131,14 +136,13 @@ export class CampaignRunsService {
   }
 
   async resume(id: string): Promise<CampaignRunRecord> {
-    await this.get(id);
-    return (await this.repository.withRun(id, async (run, manager) => {
+    return this.withRun(id, async (run, manager) => {
       if (run.state !== CampaignRunState.PAUSED) throw new ConflictError(`Campaign run ${id} is ${run.state}; only a PAUSED run can be resumed`, { path: 'id' });
       await this.queue(manager, id, await this.repository.pendingChunks(manager, id));
       await this.repository.setState(manager, id, CampaignRunState.RUNNING);
       // Its last chunks may have completed while it was paused.
       return this.repository.finishIfDone(manager, id);
-    }))!;
+    });
   }
 
   /** What is rendered stays downloadable; nothing more is rendered. */
@@ -147,11 +151,10 @@ export class CampaignRunsService {
   }
 
   private async change(id: string, from: CampaignRunState[], to: CampaignRunState): Promise<CampaignRunRecord> {
-    await this.get(id);
-    return (await this.repository.withRun(id, async (run, manager) => {
+    return this.withRun(id, async (run, manager) => {
       if (!from.includes(run.state)) throw new ConflictError(`Campaign run ${id} is ${run.state}; it can become ${to} only from ${from.join(' or ')}`, { path: 'id' });
       return this.repository.setState(manager, id, to);
-    }))!;
+    });
   }
 
   private queue(manager: EntityManager, runId: string, chunks: number[]): Promise<void> {
@@ -165,4 +168,8 @@ export class CampaignRunsService {
     if (!preview && item.status !== ContentStatus.PUBLISHED) throw new BadUserInputError(`Item ${itemId} is ${item.status.toLowerCase()}: publish it first, or run with preview: true`, 'input.itemId');
     if (item.channels.length > 0 && !item.channels.includes(channel)) throw new BadUserInputError(`Item ${itemId} is only for ${item.channels.join(', ')}, not ${channel}`, 'input.channel');
   }
+}
+
+function checkRunId(id: string): void {
+  if (!isUuid(id)) throw new BadUserInputError('id is not a campaign run id (a UUID)', 'id');
 }

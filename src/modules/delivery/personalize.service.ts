@@ -146,8 +146,7 @@ export class PersonalizeService {
       const output = await this.rendering.render(item, variant.variant, channel.channel, toneFor(resolution.matched, variant.variant), context, budget);
       const explanation = explainSelection({ matched: resolution.matched, localeChain, winner, runnerUp: ranked[index + 1], channel, variant });
       // Binary parts (a letter's PDF bytes) are for bulk output, not for GraphQL answers.
-      const parts = Object.fromEntries(Object.entries(output.parts).filter(([, value]) => !Buffer.isBuffer(value)));
-      const binaryParts = Object.fromEntries(Object.entries(output.parts).filter((entry): entry is [string, Buffer] => Buffer.isBuffer(entry[1])));
+      const { parts, binaryParts } = splitParts(output.parts);
       return {
         ...parts,
         parts,
@@ -194,6 +193,17 @@ export class PersonalizeService {
     }
     return this.catalog.asOfRevision(itemId, revision);
   }
+}
+
+/** Binary parts (a letter's PDF bytes) apart from the rest, in one pass: this runs for every rendering. */
+function splitParts(all: Record<string, unknown>): { parts: Record<string, unknown>; binaryParts: Record<string, Buffer> } {
+  const parts: Record<string, unknown> = {};
+  const binaryParts: Record<string, Buffer> = {};
+  for (const [name, value] of Object.entries(all)) {
+    if (Buffer.isBuffer(value)) binaryParts[name] = value;
+    else parts[name] = value;
+  }
+  return { parts, binaryParts };
 }
 
 /** The voice of the persona the variant was written for, else of the first matched persona. */

@@ -1,7 +1,7 @@
 import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { BadUserInputError } from '../../common/errors/domain-errors';
-import { ndjsonLines, OVERLONG_LINE } from '../../common/http/ndjson-lines';
+import { ndjsonLines, OVERLONG_LINE, parseJsonLine } from '../../common/http/ndjson-lines';
 import { Role } from '../auth/role.enum';
 import { Roles } from '../auth/roles.decorator';
 import { ReceivedEvent, Rejection, TouchpointsService } from './touchpoints.service';
@@ -50,7 +50,7 @@ export class TouchpointsController {
         }
         if (line === OVERLONG_LINE) report.rejected.push({ line: lineNumber, eventId: null, reason: `the line is longer than ${MAX_LINE_BYTES} bytes` });
         else if (line.trim() !== '') {
-          const raw = parseLine(line);
+          const raw = parseJsonLine(line);
           if (raw === undefined) report.rejected.push({ line: lineNumber, eventId: null, reason: 'the line is not valid JSON' });
           else chunk.push({ position: lineNumber, raw });
         }
@@ -60,14 +60,6 @@ export class TouchpointsController {
     if (chunk.length > 0) await flush();
     report.rejected.sort((a, b) => a.line - b.line);
     return report;
-  }
-}
-
-function parseLine(line: string): unknown {
-  try {
-    return JSON.parse(line);
-  } catch {
-    return undefined;
   }
 }
 
