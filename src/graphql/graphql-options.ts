@@ -32,7 +32,7 @@ export function buildGraphqlOptions(config: AppConfig, apiKeys: ApiKeysService, 
       addTypedContent(schema, {
         models: models.list(),
         get: (id, principal, draft) => items.get(id, principal, draft),
-        list: (filter, first, after, principal) => items.list(filter, first, after, principal),
+        list: (filter, first, after, principal, order) => items.list(filter, first, after, principal, order),
         create: (input, principal) => items.create(input, principal),
         update: (id, version, input, principal) => items.update(id, version, input, principal),
         renditionUrls: (assetId) => assets.renditionUrls(assetId),

@@ -61,6 +61,53 @@ describe('typed GraphQL per content model', () => {
     expect(errorCode(await gql(hub, update, { id, version: 1, input: { fields: { price: 1 } } }))).toBe('CONFLICT');
   });
 
+  it('sorts by a number field, items without it last, and pages through it', async () => {
+    const create = `mutation($input: CreateProductAnnouncementInput!) { createProductAnnouncement(input: $input) { id } }`;
+    const prices = [30, null, 5.5, 30, 120, null];
+    const ids = [];
+    for (const [index, price] of prices.entries()) {
+      const input = { slug: `prijs-${index}`, locale: 'nl', fields: { productName: `Prijs ${index}`, description: 'Prijzig.', launchDate: '2027-06-01', category: 'SERVICE', ...(price === null ? {} : { price }) } };
+      ids.push((await gql(hub, create, { input })).data!.createProductAnnouncement.id);
+    }
+    const pageQuery = `query($after: String, $direction: SortDirection!) {
+      productAnnouncements(filter: { category: { eq: SERVICE } }, sort: { by: PRICE, direction: $direction }, first: 2, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id fields { price } } } }
+    }`;
+    for (const direction of ['ASC', 'DESC']) {
+      const seen: { id: string; fields: { price: number | null } }[] = [];
+      let after: string | null = null;
+      do {
+        const page: any = await gql(hub, pageQuery, { after, direction });
+        expect(page.errors).toBeUndefined();
+        seen.push(...page.data.productAnnouncements.edges.map((edge: any) => edge.node));
+        after = page.data.productAnnouncements.pageInfo.hasNextPage ? page.data.productAnnouncements.pageInfo.endCursor : null;
+      } while (after);
+      const priced = prices.filter((price): price is number => price !== null).sort((a, b) => (direction === 'ASC' ? a - b : b - a));
+      expect(seen.map((node) => node.fields.price)).toEqual([...priced, null, null]);
+      expect(new Set(seen.map((node) => node.id))).toEqual(new Set(ids));
+    }
+    const enumValues = (await typeOf('ProductAnnouncementSortKey')).enumValues.map((value: { name: string }) => value.name);
+    expect(enumValues).toEqual(expect.arrayContaining(['UPDATED_AT', 'CREATED_AT', 'SLUG', 'PRIORITY', 'PRODUCT_NAME', 'LAUNCH_DATE', 'PRICE', 'CATEGORY']));
+    expect(enumValues).not.toContain('HERO_IMAGE');
+  });
+
+  it('finds a substring of one field only, case-insensitively, with wildcards and quotes taken literally', async () => {
+    const create = `mutation($input: CreateMessageInput!) { createMessage(input: $input) { id } }`;
+    const texts = ['Korting: 100% echt', 'Korting 1000 echt', 'De "beste" schoen', 'Zeppelin ZOMERVLUCHT'];
+    for (const [index, headline] of texts.entries()) {
+      const result = await gql(hub, create, { input: { slug: `zoek-${index}`, locale: 'de', fields: { headline, body: index === 1 ? 'Alleen hier: luchtballon' : 'Tekst' } } });
+      expect(result.errors).toBeUndefined();
+    }
+    const found = async (contains: string) =>
+      (await gql(hub, 'query($contains: String) { messages(filter: { locale: "de", headline: { contains: $contains } }, sort: { by: HEADLINE, direction: ASC }) { edges { node { fields { headline } } } } }', { contains })).data!.messages.edges.map((edge: any) => edge.node.fields.headline);
+    expect(await found('100%')).toEqual(['Korting: 100% echt']);
+    expect(await found('0_0')).toEqual([]);
+    expect(await found('"beste"')).toEqual(['De "beste" schoen']);
+    expect(await found('zomervlucht')).toEqual(['Zeppelin ZOMERVLUCHT']);
+    expect(await found('ko')).toEqual(['Korting 1000 echt', 'Korting: 100% echt']);
+    // In the body of one item, not in any headline.
+    expect(await found('luchtballon')).toEqual([]);
+  });
+
   it('lets the client learn its mistakes before anything runs, and refuses the wrong model or key', async () => {
     const wrongType = await gql(hub, `mutation { createProductAnnouncement(input: { slug: "x", locale: "nl", fields: { productName: "X", description: "Y", launchDate: "2027-06-01", price: "duur" } }) { id } }`);
     // Refused by GraphQL validation against the typed schema: nothing ran (an IDE marks it before sending).

@@ -31,12 +31,13 @@ import { UpdateContentItemInput } from '../../modules/content/dto/update-content
 import { ContentItemEntity } from '../../modules/content/entities/content-item.entity';
 import { enumValueNameOf, fieldNameOf, freeName, pluralOf, typeNameOf } from './graphql-names';
 import { isUuid } from '../../common/ids/uuid';
+import { columnOrder, ContentOrder, DEFAULT_ORDER, fieldOrder, SORT_COLUMNS, SortColumn, SortDirection } from '../../modules/content/content-order';
 
 /** What typed queries and mutations run on: the same services as the generic content API. */
 export interface TypedContentSource {
   models: ContentModelDefinition[];
   get(id: string, principal: Principal, draft: boolean): Promise<ContentItemEntity>;
-  list(filter: Record<string, unknown> & { model: string; fieldFilters: FieldFilter[] }, first: number, after: string | undefined, principal: Principal): Promise<ContentItemsPageResult>;
+  list(filter: Record<string, unknown> & { model: string; fieldFilters: FieldFilter[] }, first: number, after: string | undefined, principal: Principal, order: ContentOrder): Promise<ContentItemsPageResult>;
   create(input: CreateContentItemInput, principal: Principal): Promise<ContentItemEntity>;
   update(id: string, version: number, input: UpdateContentItemInput, principal: Principal): Promise<ContentItemEntity>;
   renditionUrls(assetId: string): Record<string, string>;
@@ -166,6 +167,8 @@ export function addTypedContent(schema: GraphQLSchema, source: TypedContentSourc
     });
     added.set(connectionType.name, connectionType);
 
+    const sortType = sortTypeOf(name, graphqlKeys, existing<GraphQLEnumType>('SortDirection'), taken, added);
+
     const inputFields = (required: boolean): GraphQLInputFieldConfigMap =>
       Object.fromEntries([...graphqlKeys].map(([graphqlKey, field]) => [graphqlKey, { type: required && field.required ? new GraphQLNonNull(input(field, field.key)) : input(field, field.key), description: field.label }]));
     const fieldsInput = new GraphQLInputObjectType({ name: freeName(`${name}FieldsInput`, taken), fields: () => inputFields(true) });
@@ -200,13 +203,13 @@ export function addTypedContent(schema: GraphQLSchema, source: TypedContentSourc
     } satisfies GraphQLFieldConfig<unknown, Context, { id: string; draft?: boolean | null }>;
     queryFields[freeName(pluralOf(single), queryTaken)] = {
       type: new GraphQLNonNull(connectionType),
-      description: `A page of ${model.name} items, newest first, with field filters`,
-      args: { filter: { type: filterType }, first: { type: GraphQLInt, defaultValue: 20 }, after: { type: GraphQLString } },
-      resolve: (_root, args: { filter?: Record<string, unknown> | null; first: number; after?: string | null }, context) => {
+      description: `A page of ${model.name} items (newest first unless sorted), with field filters`,
+      args: { filter: { type: filterType }, sort: { type: sortType, description: 'Default: updatedAt, newest first' }, first: { type: GraphQLInt, defaultValue: 20 }, after: { type: GraphQLString } },
+      resolve: (_root, args: { filter?: Record<string, unknown> | null; sort?: { by: SortBy; direction: SortDirection } | null; first: number; after?: string | null }, context) => {
         const { locale, status, theme, search, ...byField } = args.filter ?? {};
         const fieldFilters = Object.entries(byField).flatMap(([graphqlKey, condition]) => toFieldFilters(graphqlKeys.get(graphqlKey)!, condition));
         const generic = Object.fromEntries(Object.entries({ locale, status, theme, search }).filter(([, value]) => value != null));
-        return source.list({ ...generic, model: model.key, fieldFilters }, args.first, args.after ?? undefined, principalOf(context));
+        return source.list({ ...generic, model: model.key, fieldFilters }, args.first, args.after ?? undefined, principalOf(context), orderOf(args.sort));
       },
     };
     mutationFields[freeName(`create${name}`, mutationTaken)] = {
@@ -285,6 +288,32 @@ function filterTypeOf(
   const filter = (added.get(name) as GraphQLInputObjectType | undefined) ?? new GraphQLInputObjectType({ name, fields: { eq: { type }, in: { type: new GraphQLList(new GraphQLNonNull(type)) } } });
   added.set(name, filter);
   return filter;
+}
+
+type SortBy = { column: SortColumn } | { field: string; kind: 'text' | 'number' };
+
+/** `MessageSort { by: MessageSortKey, direction }`: the item's own sort keys, then each text, date, enum, reference and number field. */
+function sortTypeOf(name: string, graphqlKeys: Map<string, FieldDefinition>, direction: GraphQLEnumType, taken: (name: string) => boolean, added: Map<string, GraphQLNamedType>): GraphQLInputObjectType {
+  const values: Record<string, { value: SortBy; description?: string }> = Object.fromEntries((Object.keys(SORT_COLUMNS) as SortColumn[]).map((column) => [column, { value: { column } }]));
+  for (const [graphqlKey, field] of graphqlKeys) {
+    const kind = field.type === 'number' ? 'number' : ['text', 'markdown', 'date', 'enum', 'reference'].includes(field.type) ? 'text' : null;
+    const valueName = enumValueNameOf(graphqlKey.replace(/([a-z0-9])([A-Z])/g, '$1_$2'));
+    if (kind && !(valueName in values)) values[valueName] = { value: { field: field.key, kind }, description: `By ${field.label ?? graphqlKey}; items without it come last` };
+  }
+  const key = new GraphQLEnumType({ name: freeName(`${name}SortKey`, taken), description: 'What a page is ordered by; ties go by id', values });
+  added.set(key.name, key);
+  const sort = new GraphQLInputObjectType({
+    name: freeName(`${name}Sort`, taken),
+    description: 'Order of a page; a cursor only continues the order it came from',
+    fields: { by: { type: new GraphQLNonNull(key), defaultValue: values.UPDATED_AT.value }, direction: { type: new GraphQLNonNull(direction), defaultValue: 'DESC' } },
+  });
+  added.set(sort.name, sort);
+  return sort;
+}
+
+function orderOf(sort: { by: SortBy; direction: SortDirection } | null | undefined): ContentOrder {
+  if (!sort) return DEFAULT_ORDER;
+  return 'column' in sort.by ? columnOrder(sort.by.column, sort.direction) : fieldOrder(sort.by.field, sort.by.kind, sort.direction);
 }
 
 function toFieldFilters(field: FieldDefinition, condition: unknown): FieldFilter[] {

@@ -3,6 +3,7 @@ import { DataSource, EntityManager, In, QueryFailedError, SelectQueryBuilder } f
 import { ConflictError, DomainError, NotFoundError, StaleVersionError } from '../../common/errors/domain-errors';
 import { OUTBOUND_EVENTS, OutboundEvents, OutboundEventType } from '../../common/outbox/outbound-events';
 import { PagePosition } from '../../common/pagination/cursor';
+import { afterPosition, ContentOrder } from './content-order';
 import { metadataOf, toSnapshotMetadata, workingCopy } from './content-metadata';
 import { ContentStatus, JourneyStage, Purpose } from './content.enums';
 import { ContentItemEntity } from './entities/content-item.entity';
@@ -111,12 +112,14 @@ export class ContentItemsRepository {
     return query.getMany();
   }
 
-  async page(query: ContentItemsQuery, first: number, after: PagePosition | null): Promise<ContentItemsPage> {
-    const paged = this.filtered(query)
-      .orderBy('item.updated_at', 'DESC')
-      .addOrderBy('item.id', 'DESC')
-      .limit(first + 1);
-    if (after) paged.andWhere('(item.updated_at, item.id) < (:afterUpdatedAt, :afterId)', { afterUpdatedAt: after.updatedAt, afterId: after.id });
+  async page(query: ContentItemsQuery, first: number, order: ContentOrder, after: PagePosition | null): Promise<ContentItemsPage> {
+    const paged = this.filtered(query).setParameters(order.parameters);
+    if (order.missingSql) paged.addOrderBy(order.missingSql, order.direction);
+    paged.addOrderBy(order.sql, order.direction).addOrderBy('item.id', order.direction).limit(first + 1);
+    if (after) {
+      const keyset = afterPosition(order, after.value, after.id);
+      paged.andWhere(keyset.sql, keyset.parameters);
+    }
     const rows = await paged.getMany();
     return { items: rows.slice(0, first), hasNextPage: rows.length > first };
   }
@@ -359,7 +362,12 @@ export class ContentItemsRepository {
         const operator = filter.op === 'eq' ? '=' : COMPARISONS[filter.op as keyof typeof COMPARISONS];
         builder.andWhere(`jsonb_typeof(item.fields -> :${key}) = 'number' AND (item.fields ->> :${key})::numeric ${operator} :${value}`, params);
       } else if (filter.kind === 'boolean') builder.andWhere(`item.fields -> :${key} = to_jsonb(CAST(:${value} AS boolean))`, params);
-      else if (filter.op === 'contains') builder.andWhere(`strpos(lower(item.fields ->> :${key}), lower(:${value})) > 0`, params);
+      else if (filter.op === 'contains') {
+        const pattern = trigramPattern(String(filter.value));
+        // The trigram index finds the items whose fields contain the text somewhere; the exact test keeps those where it is this field.
+        if (pattern) builder.andWhere(`lower(item.fields::text) LIKE '%' || lower(:${key}Pattern) || '%'`, { [`${key}Pattern`]: pattern });
+        builder.andWhere(`strpos(lower(item.fields ->> :${key}), lower(:${value})) > 0`, params);
+      }
       else if (filter.op === 'in') builder.andWhere(`item.fields ->> :${key} = ANY(CAST(:${value} AS text[]))`, params);
       else builder.andWhere(`item.fields ->> :${key} = :${value}`, params);
     });
@@ -389,6 +397,16 @@ function eventData(item: ContentItemEntity, change: string): Record<string, unkn
     change,
     author: item.author,
   };
+}
+
+/**
+ * The LIKE pattern (without the surrounding %) that finds `text` inside an item's fields as JSON
+ * text, or null where that text cannot help: under three characters no trigram narrows anything
+ * down, and quotes, backslashes and control characters are spelled differently in JSON.
+ */
+export function trigramPattern(text: string): string | null {
+  if ([...text].length < 3 || /["\\\u0000-\u001f]/.test(text)) return null;
+  return text.replace(/[%_]/g, (wildcard) => `\\${wildcard}`);
 }
 
 /** "Zomer actie!" → "zomer:* & actie:*": every word must occur, as a word prefix. Only letters and digits survive. */

@@ -9,6 +9,8 @@ import { ContentItemsService, MAX_BULK } from './content-items.service';
 import { Transition } from './content-transitions';
 import { BulkChangeModel, ItemVersionInput } from './models/bulk-change.model';
 import { ContentItemsFilter } from './dto/content-items.filter';
+import { ContentItemsSort } from './dto/content-items.sort';
+import { columnOrder } from './content-order';
 import { CreateContentItemInput } from './dto/create-content-item.input';
 import { UpdateContentItemInput } from './dto/update-content-item.input';
 import { ContentItemConnectionModel, ContentItemModel, RevisionModel } from './models/content-item.model';
@@ -48,8 +50,9 @@ export class ContentItemsResolver {
     @Args('filter', { type: () => ContentItemsFilter, nullable: true }) filter?: ContentItemsFilter,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first?: number,
     @Args('after', { type: () => String, nullable: true }) after?: string,
+    @Args('sort', { type: () => ContentItemsSort, nullable: true, description: 'Default: updatedAt, newest first' }) sort?: ContentItemsSort,
   ): Promise<ContentItemConnectionModel> {
-    const page = await this.items.list(filter, first, after, principal);
+    const page = await this.items.list(filter, first, after, principal, sort ? columnOrder(sort.by, sort.direction) : undefined);
     return { ...page, edges: page.edges.map(({ cursor, node }) => ({ cursor, node: toContentItemModel(node) })) };
   }
 

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { BadUserInputError, DomainError, ForbiddenError, NotFoundError, StaleVersionError } from '../../common/errors/domain-errors';
 import { decodeCursor, encodeCursor } from '../../common/pagination/cursor';
+import { DEFAULT_ORDER } from './content-order';
 import { ChangeTopic } from '../../database/change-topics';
 import { ChangeFeed } from '../../database/change-feed.service';
 import { canReadDrafts, Principal } from '../auth/principal';
@@ -69,9 +70,9 @@ export class ContentItemsService {
     return draft ? workingCopy(item) : item;
   }
 
-  async list(filter: ContentItemsFilter & { fieldFilters?: FieldFilter[] } = {}, first = 20, after: string | undefined, principal: Principal): Promise<ContentItemsPageResult> {
+  async list(filter: ContentItemsFilter & { fieldFilters?: FieldFilter[] } = {}, first = 20, after: string | undefined, principal: Principal, order = DEFAULT_ORDER): Promise<ContentItemsPageResult> {
     checkPageSize(first, MAX_PAGE_SIZE);
-    const position = after ? decodeCursor(after) : null;
+    const position = after ? decodeCursor(after, order.name) : null;
     const query: ContentItemsQuery = { ...filter };
     if (!canReadDrafts(principal)) {
       if (filter.status && filter.status !== ContentStatus.PUBLISHED) {
@@ -80,8 +81,8 @@ export class ContentItemsService {
       query.status = ContentStatus.PUBLISHED;
       query.liveAt = new Date();
     }
-    const page = await this.repository.page(query, first, position);
-    const edges = page.items.map((node) => ({ cursor: encodeCursor({ updatedAt: node.updatedAt.toISOString(), id: node.id }), node: canReadDrafts(principal) ? node : liveCopy(node) }));
+    const page = await this.repository.page(query, first, order, position);
+    const edges = page.items.map((node) => ({ cursor: encodeCursor({ order: order.name, value: order.valueOf(node), id: node.id }), node: canReadDrafts(principal) ? node : liveCopy(node) }));
     return { edges, countAll: () => this.repository.count(query), pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 
