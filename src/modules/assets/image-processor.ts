@@ -1,9 +1,15 @@
-import sharp from 'sharp';
+import type SharpFactory from 'sharp';
 import { RenditionFormat, RenditionSpec, servedProfiles } from '../../common/renditions/rendition-spec';
-
-type Sharp = ReturnType<typeof sharp>;
-type Metadata = Awaited<ReturnType<Sharp['metadata']>>;
 import { BadUserInputError } from '../../common/errors/domain-errors';
+
+type Sharp = ReturnType<typeof SharpFactory>;
+type Metadata = Awaited<ReturnType<Sharp['metadata']>>;
+
+/** sharp and libvips weigh ~20 MB: loaded with the first image, so a hub that only delivers never loads them. */
+let loadedSharp: Promise<typeof SharpFactory> | null = null;
+function loadSharp(): Promise<typeof SharpFactory> {
+  return (loadedSharp ??= import('sharp').then((module) => module.default));
+}
 
 /** The formats the hub accepts, as sharp detects them from the bytes. SVG is refused: it can carry scripts. */
 const ACCEPTED: Record<string, string> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', gif: 'image/gif', tiff: 'image/tiff', heif: 'image/avif' };
@@ -42,6 +48,7 @@ export class ImageProcessor {
 
   /** Reads the header and decodes the whole image once, so a truncated or hostile file is refused before it is stored. */
   async probe(data: Buffer): Promise<ImageProbe> {
+    const sharp = await loadSharp();
     let metadata: Metadata;
     try {
       metadata = await sharp(data, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'truncated' }).metadata();
@@ -84,6 +91,7 @@ export class ImageProcessor {
   }
 
   private async make(original: Buffer, request: RenditionRequest): Promise<{ data: Buffer; mediaType: string }> {
+    const sharp = await loadSharp();
     let pipeline = sharp(original, { limitInputPixels: MAX_INPUT_PIXELS }).rotate();
     const metadata = await sharp(original, { limitInputPixels: MAX_INPUT_PIXELS }).rotate().metadata();
     const sourceWidth = (metadata.autoOrient?.width ?? metadata.width) as number;

@@ -1,4 +1,3 @@
-import { PDFDocument } from 'pdf-lib';
 
 /** Where one recipient's letter sits in a print file. */
 export interface ManifestEntry {
@@ -14,6 +13,8 @@ export interface ManifestEntry {
  * of pages is followed by a blank page, so on a duplex printer each letter starts a new sheet.
  */
 export async function buildPrintFile(letters: { customerId: string | null; line: number; pdf: Buffer }[]): Promise<{ pdf: Buffer; manifest: ManifestEntry[] }> {
+  // pdf-lib is only needed by instances that merge print files: loaded then, not at start-up.
+  const { PDFDocument } = await import('pdf-lib');
   const file = await PDFDocument.create();
   const manifest: ManifestEntry[] = [];
   for (const letter of letters) {

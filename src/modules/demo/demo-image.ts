@@ -1,7 +1,5 @@
-import sharp from 'sharp';
-
 /** The campaign picture of the demo: drawn at seed time, so the repository carries no binary. */
-export function drawDemoImage(): Promise<Buffer> {
+export async function drawDemoImage(): Promise<Buffer> {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="900">
     <defs>
       <linearGradient id="sky" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="#ffb347"/><stop offset="1" stop-color="#ffe29a"/></linearGradient>
@@ -15,5 +13,6 @@ export function drawDemoImage(): Promise<Buffer> {
       <path d="M520 420 L 500 560 L 560 660"/><path d="M500 560 L 430 650"/><path d="M515 450 L 600 500"/><path d="M515 450 L 440 510"/>
     </g>
   </svg>`;
+  const { default: sharp } = await import('sharp');
   return sharp(Buffer.from(svg)).jpeg({ quality: 88 }).toBuffer();
 }

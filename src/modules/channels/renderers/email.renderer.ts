@@ -1,4 +1,3 @@
-import mjml2html from 'mjml';
 import { BadUserInputError } from '../../../common/errors/domain-errors';
 import { RenditionSpec } from '../../../common/renditions/rendition-spec';
 import { ChannelRenderer, CompiledRendering, OutputPart, RenderInput } from '../channel-renderer';
@@ -105,7 +104,10 @@ export class EmailRenderer implements ChannelRenderer {
     const key = JSON.stringify(shape);
     let skeleton = this.skeletons.get(key);
     if (!skeleton) {
-      skeleton = mjml2html(skeletonSource(shape), { validationLevel: 'soft', minify: false, keepComments: false }).then((result) => splitSlots(result.html));
+      // MJML weighs ~60 MB and is needed once per layout: loaded with the first one, not at start-up.
+      skeleton = import('mjml')
+        .then(({ default: mjml2html }) => mjml2html(skeletonSource(shape), { validationLevel: 'soft', minify: false, keepComments: false }))
+        .then((result) => splitSlots(result.html));
       this.skeletons.set(key, skeleton);
     }
     return skeleton;

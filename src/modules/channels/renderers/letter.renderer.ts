@@ -1,5 +1,4 @@
 import { marked, Token, Tokens } from 'marked';
-import PDFDocument from 'pdfkit';
 import { CustomerAttributes } from '../../../common/customer-context';
 import { RenditionSpec } from '../../../common/renditions/rendition-spec';
 import { safeLinkUrl } from '../../../common/urls/safe-url';
@@ -9,7 +8,7 @@ import { ChannelRenderer, CompiledRendering, OutputPart, PrintOutput, RenderInpu
 import { escapeHtml } from '../html/escape-html';
 import { htmlGuards } from '../html/html-guard';
 import { formatLetterDate, phrasesFor, salutation } from '../locale/salutation';
-import { PrintFonts } from '../letter/print-fonts';
+import type { PrintFonts } from '../letter/print-fonts';
 import { markdownToPlainText, markdownToSafeHtml } from '../markdown/markdown';
 import { TokenScope, TokenTemplate, TokenVault } from '../personalisation/liquid-sandbox';
 
@@ -35,7 +34,8 @@ type Block = { kind: 'heading' | 'paragraph' | 'quote'; runs: Run[] } | { kind: 
  * compiled once; per recipient the PDF is drawn (its address differs), synchronously.
  */
 export class LetterRenderer implements ChannelRenderer {
-  private readonly fonts = new PrintFonts();
+  /** pdfkit, fontkit and the font tables weigh ~50 MB: loaded with the first letter, not at start-up. */
+  private printing: Promise<Printing> | null = null;
   readonly key = 'letter';
   readonly description = 'A printed letter: A4 PDF for a window envelope, and print HTML';
   readonly overrideKeys: string[] = [];
@@ -55,6 +55,7 @@ export class LetterRenderer implements ChannelRenderer {
 
   async compile(input: RenderInput): Promise<CompiledRendering> {
     const { roles, locale, tone, config, brand } = input;
+    const { PdfDocument, fonts } = await (this.printing ??= loadPrinting());
     const vault = new TokenVault();
     const blocks = marked.lexer(vault.protect(roles.body ?? '')).flatMap((token) => toBlocks(token, vault));
     const headline = TokenTemplate.plain(roles.headline ?? '', 'fields.headline');
@@ -85,7 +86,7 @@ export class LetterRenderer implements ChannelRenderer {
         const date = formatLetterDate(locale, recipient.now);
         const legalText = [legal.render(scope, warnings), brand.legal ?? ''].filter(Boolean).join('\n');
         const texts = { headline: headline.render(scope, warnings), signOff: signOff.render(scope, warnings), legal: legalText };
-        const { pdf, pageCount } = drawPdf({ fonts: this.fonts, blocks, scope, warnings, senderLines, returnLine: returnLine(brand), address, greeting, date, texts, cta, image: input.printImage, pageLabel: phrases.page, title: texts.headline });
+        const { pdf, pageCount } = drawPdf({ PdfDocument, fonts, blocks, scope, warnings, senderLines, returnLine: returnLine(brand), address, greeting, date, texts, cta, image: input.printImage, pageLabel: phrases.page, title: texts.headline });
         const html = printHtmlDocument({
           headline: printParts.headline.render(scope, warnings),
           bodyHtml: printParts.body.render(scope, warnings),
@@ -109,7 +110,20 @@ export class LetterRenderer implements ChannelRenderer {
   validateOverride(): void {}
 }
 
+type PdfDocumentClass = typeof import('pdfkit');
+
+interface Printing {
+  PdfDocument: PdfDocumentClass;
+  fonts: PrintFonts;
+}
+
+async function loadPrinting(): Promise<Printing> {
+  const [{ default: PdfDocument }, { PrintFonts }] = await Promise.all([import('pdfkit'), import('../letter/print-fonts')]);
+  return { PdfDocument, fonts: new PrintFonts() };
+}
+
 interface DrawRequest {
+  PdfDocument: PdfDocumentClass;
   fonts: PrintFonts;
   blocks: Block[];
   scope: TokenScope;
@@ -127,7 +141,7 @@ interface DrawRequest {
 }
 
 function drawPdf(request: DrawRequest): { pdf: Buffer; pageCount: number } {
-  const doc = new PDFDocument({ size: 'A4', margins: MARGIN, bufferPages: true, info: { Title: request.title, Creator: 'Facet' } });
+  const doc = new request.PdfDocument({ size: 'A4', margins: MARGIN, bufferPages: true, info: { Title: request.title, Creator: 'Facet' } });
   const write = (text: string, style: TextStyle, options: PDFKit.Mixins.TextOptions = {}, at?: { x: number; y: number }) => writeText(doc, request.fonts, request.warnings, text, style, options, at);
   write(request.senderLines.join('\n'), { size: 9, color: '#333333' }, { width: 65 * MM, align: 'right' }, { x: 125 * MM, y: MARGIN.top });
   write(request.returnLine, { size: 7, color: '#555555' }, { width: ADDRESS_WINDOW.width - 10 * MM, lineBreak: false, ellipsis: true }, { x: ADDRESS_WINDOW.left + 5 * MM, y: ADDRESS_WINDOW.top + 3 * MM });
