@@ -24,6 +24,10 @@ export interface AppConfig {
   maxRendersPerRequest: number;
   /** Requests one personalizeMany call may carry (HUB_MAX_BATCH); each is a rendering in the cost model. */
   maxBatch: number;
+  /** Memory for published items kept for delivery (HUB_DELIVERY_CACHE_MB), in bytes. */
+  deliveryCacheBytes: number;
+  /** Memory for compiled renderings (HUB_RENDERING_CACHE_MB), in bytes. */
+  renderingCacheBytes: number;
   /** Milliseconds one GraphQL request may spend rendering (HUB_RENDER_BUDGET_MS). */
   renderBudgetMs: number;
   /** Every HUB_* variable as given, for the settings channels declare (e.g. HUB_INAPP_TITLE_LIMIT); the channels check them at start-up. */
@@ -112,6 +116,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     maxRendersPerRequest: integer(env, 'HUB_MAX_RENDERS_PER_REQUEST', 50, 1, 10_000),
     renderBudgetMs: integer(env, 'HUB_RENDER_BUDGET_MS', 5000, 10, 600_000),
     maxBatch: integer(env, 'HUB_MAX_BATCH', 100, 1, 10_000),
+    deliveryCacheBytes: integer(env, 'HUB_DELIVERY_CACHE_MB', 48, 1, 100_000) * 1024 * 1024,
+    renderingCacheBytes: integer(env, 'HUB_RENDERING_CACHE_MB', 24, 1, 100_000) * 1024 * 1024,
     channelEnvironment: Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[0].startsWith('HUB_') && nonEmpty(entry[1]) !== undefined)),
     channelPlugins: (nonEmpty(env.HUB_CHANNEL_PLUGINS) ?? '')
       .split(',')

@@ -1,7 +1,9 @@
 import { ApolloDriverConfig } from '@nestjs/apollo';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { uncacheableResponsesPlugin } from './uncacheable-responses.plugin';
 import { HeaderMap } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, GraphQLSchema, lexicographicSortSchema } from 'graphql';
+import { CompiledExecution } from './compiled-execution';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { HTTP_STATUS } from '../common/filters/domain-error.filter';
 import { clientAddress } from '../modules/auth/client-address';
@@ -25,25 +27,26 @@ import { queryLimitsPlugin, RenderedChannels } from './query-limits.plugin';
 
 /** Every GraphQL request needs a key, introspection included, so authentication happens before any resolver. */
 export function buildGraphqlOptions(config: AppConfig, apiKeys: ApiKeysService, channels: ChannelsService, items: ContentItemsService, models: ContentModelsService, assets: AssetsService): ApolloDriverConfig {
-  return {
+  let finalSchema: GraphQLSchema | undefined;
+  const options: ApolloDriverConfig = {
     autoSchemaFile: true,
-    // A typed API per content model beside the generic one, made from content-models/ at start-up.
+    // A typed API per content model beside the generic one, made from content-models/ at start-up; sorted
+    // here rather than by Nest (sortSchema), so the schema the compiled execution serves is the one built.
     transformSchema: (schema) =>
-      addTypedContent(schema, {
+      (finalSchema = lexicographicSortSchema(addTypedContent(schema, {
         models: models.list(),
         get: (id, principal, draft) => items.get(id, principal, draft),
         list: (filter, first, after, principal, order) => items.list(filter, first, after, principal, order),
         create: (input, principal) => items.create(input, principal),
         update: (id, version, input, principal) => items.update(id, version, input, principal),
         renditionUrls: (assetId) => assets.renditionUrls(assetId),
-      }),
+      }))),
     // Types that follow the registered channels, made before the schema is built.
     buildSchemaOptions: {
       // Dates are RFC 3339 date-times everywhere: "12/01/2027" means different days to different readers, so it is refused.
       scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
       orphanedTypes: [...defineChannelVariantTypes(channels.registry.list()), defineAssetRenditionsType(Object.keys(servedProfiles(channels.renditionProfiles())))],
     },
-    sortSchema: true,
     path: '/graphql',
     graphiql: false,
     playground: false,
@@ -54,6 +57,8 @@ export function buildGraphqlOptions(config: AppConfig, apiKeys: ApiKeysService, 
     validationRules: [documentLimitsRule(config.maxQueryDepth)],
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      uncacheableResponsesPlugin(),
       introspectionPolicyPlugin(),
       queryLimitsPlugin(
         { maxComplexity: config.maxQueryComplexity, maxRenders: config.maxRendersPerRequest, maxBatchRenders: config.maxBatch, variableBytesPerPoint: 1024 },
@@ -78,6 +83,9 @@ export function buildGraphqlOptions(config: AppConfig, apiKeys: ApiKeysService, 
       return { req };
     },
   };
+  // Queries run compiled (graphql-jit), through the executor hook Apollo Server offers gateways; it takes the schema from there too.
+  // Nest's driver config has no field for it but hands every option on to Apollo Server.
+  return { ...options, gateway: new CompiledExecution(() => finalSchema!) } as ApolloDriverConfig;
 }
 
 /** personalize renders its one channel (unnamed: the dearest), personalizeMany one per request, renderAll every consented channel. */

@@ -1,5 +1,5 @@
 import { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, visit } from 'graphql';
+import { DocumentNode, GraphQLError, visit } from 'graphql';
 import { PRINCIPAL_KEY } from '../modules/auth/current-principal.decorator';
 import { Principal } from '../modules/auth/principal';
 import { Role } from '../modules/auth/role.enum';
@@ -15,13 +15,24 @@ export function introspectionPolicyPlugin(): ApolloServerPlugin<{ req: Record<st
         async didResolveOperation({ document, contextValue }) {
           const principal = contextValue.req[PRINCIPAL_KEY] as Principal | undefined;
           if (principal?.role !== Role.DELIVERY) return;
-          let introspects = false;
-          visit(document, { Field: (node) => void (introspects ||= node.name.value === '__schema' || node.name.value === '__type') });
-          if (introspects) {
+          if (introspects(document)) {
             throw new GraphQLError('A DELIVERY key may not introspect the schema; use an EDITOR, PREVIEW or ADMIN key in the IDE', { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
           }
         },
       };
     },
   };
+}
+
+/** Apollo hands the same parsed document to every request with the same text, so each is looked at once. */
+const introspecting = new WeakMap<DocumentNode, boolean>();
+
+function introspects(document: DocumentNode): boolean {
+  let found = introspecting.get(document);
+  if (found === undefined) {
+    found = false;
+    visit(document, { Field: (node) => void (found ||= node.name.value === '__schema' || node.name.value === '__type') });
+    introspecting.set(document, found);
+  }
+  return found;
 }

@@ -8,32 +8,44 @@ import { BENCH_ADMIN_KEY, recreateDatabase, startHub } from './support/hub-proce
 import { PERSONAS, seedDeliveryDataSet, themeLocale, THEMES } from './support/seed-delivery';
 
 /**
- * `npm run bench`: personalize over HTTP with autocannon against the built hub, next to a raw
+ * `npm run bench`: delivery over HTTP with autocannon against the built hub, next to a raw
  * baseline (node:http + one primary-key SELECT on the same table), on a database seeded with
- * 10,000 published items, 50 personas and 2,000 variants. Needs DATABASE_URL (a server; the
- * database `facet_bench_delivery` is recreated there).
+ * 10,000 published items, 50 personas and 2,000 variants: contentItem, personalize by id and by
+ * selector, personalizeMany, and the headline substring search next to a raw sequential-scan
+ * ILIKE. Each row runs BENCH_RUNS times after a warm-up; the table shows the median and the
+ * spread. Needs DATABASE_URL (a server; the database `facet_bench_delivery` is recreated there).
  */
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 10_000);
 const VARIANTS = Number(process.env.BENCH_VARIANTS ?? 2_000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
-const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+const DURATION = Number(process.env.BENCH_DURATION ?? 5);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const HUB_PORT = 3903;
 const BASELINE_PORT = 3904;
 
 const FRAGMENTS = `channel itemId variantId text warnings explanation { reason arm }
   ... on TweetVariant { weightedLength } ... on InAppVariant { title body ctaUrl } ... on EmailVariant { subject preheader html }`;
 const PERSONALIZE = `query($input: PersonalizeInput!) { personalize(input: $input) { ${FRAGMENTS} } }`;
+const CONTENT_ITEM = `query($id: ID!) { contentItem(id: $id) { id version locale fields metadata { theme channels } } }`;
+const SEARCH = `query($contains: String) { messages(filter: { headline: { contains: $contains } }, first: 20) { edges { node { id version locale fields { headline } } } } }`;
 const PERSONALIZE_MANY = `query($requests: [PersonalizeInput!]!) { personalizeMany(requests: $requests) { variant { ${FRAGMENTS} } error { code message } } }`;
 /** Customers per personalizeMany call in the batch row. */
 const BATCH = 100;
 
 interface Row {
   name: string;
+  /** The row this one is compared with (by name); the PK baseline unless said otherwise. */
+  baseline: string;
   requestsPerSecond: number;
+  lowest: number;
+  highest: number;
   p50: number;
   p99: number;
   errors: number;
 }
+
+const PK_BASELINE = 'raw baseline (PK SELECT)';
+const SEARCH_BASELINE = 'raw ILIKE (seq scan)';
 
 async function main(): Promise<void> {
   const serverUrl = process.env.DATABASE_URL;
@@ -49,13 +61,17 @@ async function main(): Promise<void> {
   });
   const hub = await startHub(databaseUrl, HUB_PORT);
   const rows: Row[] = [];
-  let peakRss = 0;
+  // Idle: started, caches warmed, nothing asked yet.
+  await new Promise((resolve) => setTimeout(resolve, 5_000));
+  const idleRss = rssOf(hub.child.pid!);
+  let peakRss = idleRss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssOf(hub.child.pid!))), 200);
   try {
     const deliveryKey = await createDeliveryKey(hub.baseUrl);
+    const auth = { authorization: `Bearer ${deliveryKey}` };
     await waitFor(`http://127.0.0.1:${BASELINE_PORT}/health`);
-    const baselineRow = await run('raw baseline (PK SELECT)', `http://127.0.0.1:${BASELINE_PORT}/`, {}, () => JSON.stringify({ id: pick(items).id }));
-    rows.push(baselineRow);
+    rows.push(await run(PK_BASELINE, `http://127.0.0.1:${BASELINE_PORT}/`, {}, () => JSON.stringify({ id: pick(items).id })));
+    rows.push(await run('contentItem(id)', `${hub.baseUrl}/graphql`, auth, () => JSON.stringify({ query: CONTENT_ITEM, variables: { id: pick(items).id } })));
     for (const channel of ['tweet', 'inApp', 'email']) {
       rows.push(
         await run(`${channel} by itemId`, `${hub.baseUrl}/graphql`, { authorization: `Bearer ${deliveryKey}` }, () => {
@@ -78,14 +94,18 @@ async function main(): Promise<void> {
       });
       return JSON.stringify({ query: PERSONALIZE_MANY, variables: { requests } });
     });
-    rows.push({ ...batch, name: `${batch.name} (customers/s)`, requestsPerSecond: batch.requestsPerSecond * BATCH });
+    rows.push({ ...batch, name: `${batch.name} (customers/s)`, requestsPerSecond: batch.requestsPerSecond * BATCH, lowest: batch.lowest * BATCH, highest: batch.highest * BATCH });
+    // One headline each: "richt 4711 voor" is in item 4711's headline only.
+    const term = () => `richt ${1 + Math.floor(Math.random() * ITEMS)} voor`;
+    rows.push(await run(SEARCH_BASELINE, `http://127.0.0.1:${BASELINE_PORT}/search`, {}, () => JSON.stringify({ contains: term() })));
+    rows.push({ ...(await run('contains (pg_trgm index)', `${hub.baseUrl}/graphql`, auth, () => JSON.stringify({ query: SEARCH, variables: { contains: term() } }))), baseline: SEARCH_BASELINE });
   } finally {
     clearInterval(sampler);
     await hub.stop();
     baseline.kill();
     await once(baseline, 'exit');
   }
-  printTable(rows, peakRss);
+  printTable(rows, idleRss, peakRss);
 }
 
 /** Customers ask in the content's language; Dutch ones in Belgian Dutch, so the locale fallback is exercised too. */
@@ -109,29 +129,40 @@ function personalizeBody(input: Record<string, unknown>, contentLocale: string):
 
 async function run(name: string, url: string, headers: Record<string, string>, body: () => string): Promise<Row> {
   const options = { url, method: 'POST' as const, headers: { 'content-type': 'application/json', ...headers }, connections: CONNECTIONS };
-  let graphqlErrors = 0;
-  // GraphQL answers errors with HTTP 200, so bodies are checked too.
+  let badAnswers = 0;
+  // GraphQL answers errors with HTTP 200, so every body is checked: no errors, and data present.
   const requests: autocannon.Request[] = [
     // A batch answers each request's error inside its result ("code"), so those count as errors too.
-    { setupRequest: (request) => ({ ...request, body: body() }), onResponse: (_status: number, responseBody: string) => void ((responseBody.includes('"errors"') || responseBody.includes('"code"')) && (graphqlErrors += 1)) },
+    { setupRequest: (request) => ({ ...request, body: body() }), onResponse: (_status: number, responseBody: string) => void (!answered(responseBody) && (badAnswers += 1)) },
   ];
   await autocannon({ ...options, duration: 2, requests });
-  graphqlErrors = 0;
-  const result = await autocannon({ ...options, duration: DURATION, requests });
-  const row = { name, requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx + graphqlErrors };
-  console.log(`${name}: ${Math.round(row.requestsPerSecond)} req/s`);
+  badAnswers = 0;
+  const results: autocannon.Result[] = [];
+  for (let index = 0; index < RUNS; index += 1) results.push(await autocannon({ ...options, duration: DURATION, requests }));
+  const rates = results.map((result) => result.requests.average).sort((a, b) => a - b);
+  const median = results.find((result) => result.requests.average === rates[Math.floor(rates.length / 2)])!;
+  const errors = results.reduce((sum, result) => sum + result.errors + result.non2xx, 0) + badAnswers;
+  const row = { name, baseline: PK_BASELINE, requestsPerSecond: median.requests.average, lowest: rates[0], highest: rates.at(-1)!, p50: median.latency.p50, p99: Math.max(...results.map((result) => result.latency.p99)), errors };
+  console.log(`${name}: ${Math.round(row.requestsPerSecond)} req/s (${rates.map(Math.round).join(', ')})`);
   return row;
 }
 
-function printTable(rows: Row[], peakRss: number): void {
-  const baseline = rows[0].requestsPerSecond;
-  console.log(`\npersonalize over HTTP, autocannon ${CONNECTIONS} connections, ${DURATION} s per row, ${ITEMS} items\n`);
-  console.log('scenario'.padEnd(26), 'req/s'.padStart(8), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'vs baseline'.padStart(12), 'errors'.padStart(7));
+function answered(body: string): boolean {
+  if (body.includes('"errors"') || body.includes('"code"')) return false;
+  const { data } = JSON.parse(body) as { data?: unknown };
+  return data !== null && data !== undefined && !(Array.isArray(data) && data.length === 0);
+}
+
+function printTable(rows: Row[], idleRss: number, peakRss: number): void {
+  const rateOf = (name: string) => rows.find((row) => row.name === name)!.requestsPerSecond;
+  console.log(`\ndelivery over HTTP, autocannon ${CONNECTIONS} connections, ${RUNS} runs of ${DURATION} s per row (median, lowest–highest), ${ITEMS} items\n`);
+  console.log('scenario'.padEnd(32), 'req/s'.padStart(8), 'spread'.padStart(14), 'p50 ms'.padStart(7), 'p99 ms'.padStart(7), 'vs baseline'.padStart(12), 'errors'.padStart(7));
   for (const row of rows) {
-    const ratio = `${((row.requestsPerSecond / baseline) * 100).toFixed(0)}%`;
-    console.log(row.name.padEnd(26), String(Math.round(row.requestsPerSecond)).padStart(8), String(row.p50).padStart(8), String(row.p99).padStart(8), ratio.padStart(12), String(row.errors).padStart(7));
+    const ratio = row.name === row.baseline ? '100%' : `${((row.requestsPerSecond / rateOf(row.baseline)) * 100).toFixed(0)}%${row.baseline === PK_BASELINE ? '' : ' of ILIKE'}`;
+    const spread = `${Math.round(row.lowest)}–${Math.round(row.highest)}`;
+    console.log(row.name.padEnd(32), String(Math.round(row.requestsPerSecond)).padStart(8), spread.padStart(14), String(row.p50).padStart(7), String(row.p99).padStart(7), ratio.padStart(12), String(row.errors).padStart(7));
   }
-  console.log(`\nhub peak RSS under load: ${(peakRss / 1024 / 1024).toFixed(0)} MB`);
+  console.log(`\nhub RSS: idle ${(idleRss / 1024 / 1024).toFixed(0)} MB (5 s after start), peak under load ${(peakRss / 1024 / 1024).toFixed(0)} MB`);
 }
 
 async function publishedItems(databaseUrl: string): Promise<{ id: string; locale: string }[]> {

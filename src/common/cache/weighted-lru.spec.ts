@@ -24,4 +24,20 @@ describe('WeightedLru', () => {
       }),
     );
   });
+
+  it('takes a weight learnt later, evicting others but never the resized entry', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 20 }), fc.integer({ min: 1, max: 30 })), { maxLength: 200 }), (operations) => {
+        const cache = new WeightedLru<number, string>(50);
+        for (const [resize, key, weight] of operations) {
+          if (resize) {
+            const present = cache.get(key) !== undefined;
+            cache.resize(key, weight);
+            if (present) expect(cache.get(key)).toBe('loaded');
+          } else cache.set(key, 'loaded');
+          expect(cache.weight <= 50 || cache.size === 1).toBe(true);
+        }
+      }),
+    );
+  });
 });

@@ -20,14 +20,34 @@ export class WeightedLru<K, V> {
     return entry.value;
   }
 
+  /** The value without counting as a use. */
+  peek(key: K): V | undefined {
+    return this.entries.get(key)?.value;
+  }
+
   set(key: K, value: V): [K, V][] {
     this.delete(key);
     const weight = this.weigh(value);
     this.entries.set(key, { value, weight });
     this.total += weight;
+    return this.evict(key);
+  }
+
+  /** An entry whose weight is known only later (a value still loading) gets it here; nothing happens if it is gone. */
+  resize(key: K, weight: number): [K, V][] {
+    const entry = this.entries.get(key);
+    if (!entry) return [];
+    this.total += weight - entry.weight;
+    entry.weight = weight;
+    return this.evict(key);
+  }
+
+  /** The least recently used entries, until the total fits again; `keep` (just written) stays even if alone too heavy. */
+  private evict(keep: K): [K, V][] {
     const evicted: [K, V][] = [];
     for (const [oldest, entry] of this.entries) {
-      if (this.total <= this.maxWeight || oldest === key) break;
+      if (this.total <= this.maxWeight) break;
+      if (oldest === keep) continue;
       this.entries.delete(oldest);
       this.total -= entry.weight;
       evicted.push([oldest, entry.value]);

@@ -15,6 +15,7 @@ export class InputValidationPipe extends ValidationPipe {
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (vouchedFor(metadata.metatype, value)) return value;
     try {
       return await super.transform(value, metadata);
     } catch (error) {
@@ -30,10 +31,24 @@ export class InputValidationPipe extends ValidationPipe {
  * (a batch): the typed instance, or the BadUserInputError naming the element's path.
  */
 export async function validateElement<T extends object>(type: new () => T, value: unknown, path: string): Promise<T> {
+  if (vouchedFor(type, value)) return value as T;
   const instance = plainToInstance(type, value);
   const errors = await validate(instance, { whitelist: true, forbidUnknownValues: false });
   if (errors.length > 0) throw toBadUserInput(flatten(errors).map((violation) => ({ ...violation, path: `${path}.${violation.path}` })));
   return instance;
+}
+
+/**
+ * An input type on a hot path may carry a compiled check of the same rules (`static isValid`):
+ * input it vouches for is used as it is, skipping class-transformer and class-validator; anything
+ * else is validated as usual, so a refusal reads the same either way.
+ */
+export interface CompiledCheck {
+  isValid(value: unknown): boolean;
+}
+
+function vouchedFor(type: unknown, value: unknown): boolean {
+  return typeof (type as Partial<CompiledCheck> | undefined)?.isValid === 'function' && (type as CompiledCheck).isValid(value);
 }
 
 interface Violation {

@@ -129,8 +129,8 @@ export class ContentItemsRepository {
   }
 
   /** The most recently updated published items, for warming the delivery cache. */
-  recentlyPublished(limit: number): Promise<ContentItemEntity[]> {
-    return this.dataSource.getRepository(ContentItemEntity).find({ where: { status: ContentStatus.PUBLISHED }, order: { updatedAt: 'DESC' }, take: limit });
+  recentlyPublished(limit: number, offset: number): Promise<ContentItemEntity[]> {
+    return this.dataSource.getRepository(ContentItemEntity).find({ where: { status: ContentStatus.PUBLISHED }, order: { updatedAt: 'DESC', id: 'DESC' }, take: limit, skip: offset });
   }
 
   /** Ids of the published items matching `query`, at most `limit` (selection ranks them in memory). */
@@ -405,7 +405,7 @@ function eventData(item: ContentItemEntity, change: string): Record<string, unkn
  * down, and quotes, backslashes and control characters are spelled differently in JSON.
  */
 export function trigramPattern(text: string): string | null {
-  if ([...text].length < 3 || /["\\\u0000-\u001f]/.test(text)) return null;
+  if ([...text].length < 3 || [...text].some((character) => character === '"' || character === '\\' || character < ' ')) return null;
   return text.replace(/[%_]/g, (wildcard) => `\\${wildcard}`);
 }
 

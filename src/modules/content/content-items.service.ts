@@ -281,8 +281,8 @@ export class ContentItemsService {
   }
 
   /** The newest published items as customers receive them, for warming delivery caches. */
-  async recentlyPublished(limit: number): Promise<ContentItemEntity[]> {
-    return (await this.repository.recentlyPublished(limit)).map(liveCopy);
+  async recentlyPublished(limit: number, offset = 0): Promise<ContentItemEntity[]> {
+    return (await this.repository.recentlyPublished(limit, offset)).map(liveCopy);
   }
 
   /** Ids of published items a selector picks (locale, validity and personas are left to selection). */

@@ -1,6 +1,8 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import DataLoader from 'dataloader';
+import { approximateBytes } from '../../common/cache/approximate-size';
 import { WeightedLru } from '../../common/cache/weighted-lru';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { groupInOrder } from '../../common/dataloader/request-loaders';
 import { ChangeFeed } from '../../database/change-feed.service';
 import { CONTENT_CHANGED, ContentItemsService } from '../content/content-items.service';
@@ -11,12 +13,13 @@ import { ExperimentConclusions } from '../experiments/experiment-conclusions';
 import { ContentSelectorInput } from './graphql/personalize.input';
 import { selectorKey } from './selector-key';
 
-const MAX_ITEMS = 50_000;
 const MAX_SELECTORS = 2_000;
 /** Candidates per selector; the highest priority, newest first, when more match. */
 const MAX_CANDIDATES = 5_000;
-/** How many published items are loaded at start-up, so the first requests do not each wait for the database. */
-const WARM_ITEMS = 20_000;
+/** Published items are loaded at start-up in pages of this many, newest first, until the cache is three quarters full. */
+const WARM_PAGE = 500;
+/** What an entry is taken to weigh while it loads; its real weight replaces this once it is in. */
+const LOADING_WEIGHT = 4_096;
 
 /** A published item as delivery sees it, with its live variants. */
 export interface CatalogEntry {
@@ -32,7 +35,7 @@ export interface CatalogEntry {
 @Injectable()
 export class DeliveryCatalog implements OnModuleInit, OnApplicationBootstrap {
   private readonly logger = new Logger(DeliveryCatalog.name);
-  private readonly entries = new WeightedLru<string, Promise<CatalogEntry | null>>(MAX_ITEMS);
+  private readonly entries: WeightedLru<string, Promise<CatalogEntry | null>>;
   /** Candidates per selector; any change anywhere clears them all, so they never outlive their entries' truth. */
   private readonly selections = new WeightedLru<string, Promise<CatalogEntry[]>>(MAX_SELECTORS);
   /** Cache misses of concurrent requests (and of one selector's candidates) load together: two queries per batch. */
@@ -43,7 +46,10 @@ export class DeliveryCatalog implements OnModuleInit, OnApplicationBootstrap {
     private readonly variants: VariantsService,
     private readonly conclusions: ExperimentConclusions,
     private readonly changeFeed: ChangeFeed,
-  ) {}
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.entries = new WeightedLru(config.deliveryCacheBytes, () => LOADING_WEIGHT);
+  }
 
   onModuleInit(): void {
     const forgetItem = (payload: Record<string, unknown>) => {
@@ -58,17 +64,29 @@ export class DeliveryCatalog implements OnModuleInit, OnApplicationBootstrap {
     });
   }
 
-  /** Loads the newest published items in two queries, in the background; requests meanwhile load what they need. */
+  /** Loads the newest published items in the background, a page at a time; requests meanwhile load what they need. */
   onApplicationBootstrap(): void {
     this.warm().catch((error: Error) => this.logger.warn(`Could not warm the delivery cache: ${error.message}`));
   }
 
   private async warm(): Promise<void> {
-    const items = await this.items.recentlyPublished(WARM_ITEMS);
-    const entries = await this.withVariants(items.map((item) => item.id), items);
-    entries.forEach((entry, index) => {
-      if (this.entries.get(items[index].id) === undefined) this.entries.set(items[index].id, Promise.resolve(entry));
-    });
+    for (let offset = 0; this.entries.weight < this.config.deliveryCacheBytes * 0.75; offset += WARM_PAGE) {
+      const items = await this.items.recentlyPublished(WARM_PAGE, offset);
+      const entries = await this.withVariants(items.map((item) => item.id), items);
+      entries.forEach((entry, index) => {
+        if (this.entries.get(items[index].id) === undefined) this.keep(items[index].id, Promise.resolve(entry));
+      });
+      if (items.length < WARM_PAGE) return;
+    }
+  }
+
+  /** Kept by weight: the estimate while loading, then what the entry really holds. A failed load is not kept. */
+  private keep(id: string, entry: Promise<CatalogEntry | null>): void {
+    this.entries.set(id, entry);
+    entry.then(
+      (loaded) => this.entries.peek(id) === entry && this.entries.resize(id, approximateBytes(loaded)),
+      () => this.entries.peek(id) === entry && this.entries.delete(id),
+    );
   }
 
   /** The published item with this id, or null. */
@@ -76,8 +94,7 @@ export class DeliveryCatalog implements OnModuleInit, OnApplicationBootstrap {
     let entry = this.entries.get(id);
     if (!entry) {
       entry = this.loader.load(id);
-      this.entries.set(id, entry);
-      entry.catch(() => this.entries.delete(id));
+      this.keep(id, entry);
     }
     return entry;
   }

@@ -1,6 +1,8 @@
 import { setImmediate as yieldToOtherRequests } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
+import { approximateBytes } from '../../common/cache/approximate-size';
 import { WeightedLru } from '../../common/cache/weighted-lru';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { servedProfiles } from '../../common/renditions/rendition-spec';
 import { CustomerContext } from '../../common/customer-context';
 import { BoundedWorkQueue } from '../../common/concurrency/bounded-work-queue';
@@ -17,8 +19,10 @@ import { Tone } from '../personas/persona.types';
 import { IMAGE_SOURCE, ImageSource } from './image-source';
 import { RenderBudget } from './render-budget';
 
-/** Compiled renderings kept in memory; the least recently used go first. */
-const MAX_COMPILED = 2_000;
+/** A compiled rendering holds its texts several times over (parsed templates, HTML, plain text); this is the factor. */
+const COMPILED_TO_SOURCE = 4;
+/** What a rendering is taken to weigh while it compiles. */
+const COMPILING_WEIGHT = 16_384;
 /** Print-sized renderings run one at a time per slot; more than this many waiting are refused as UNAVAILABLE. */
 const HEAVY_RENDER_SLOTS = 2;
 const HEAVY_RENDER_WAITING = 200;
@@ -30,7 +34,8 @@ const HEAVY_RENDER_WAITING = 200;
  */
 @Injectable()
 export class RenderingService {
-  private readonly compiledRenderings = new WeightedLru<string, Promise<CompiledRendering>>(MAX_COMPILED);
+  /** Kept by (estimated) bytes; the least recently used go first. */
+  private readonly compiledRenderings: WeightedLru<string, Promise<CompiledRendering>>;
   private readonly heavyRenders = new BoundedWorkQueue(HEAVY_RENDER_SLOTS, HEAVY_RENDER_WAITING, 'rendering letters');
 
   constructor(
@@ -38,7 +43,10 @@ export class RenderingService {
     private readonly contentModels: ContentModelsService,
     @Inject(IMAGE_SOURCE) private readonly images: ImageSource,
     private readonly brands: BrandsService,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.compiledRenderings = new WeightedLru(config.renderingCacheBytes, () => COMPILING_WEIGHT);
+  }
 
   /** The channels that can render, for choosing one. */
   channelKeys(): string[] {
@@ -67,21 +75,26 @@ export class RenderingService {
     const key = `${item.id}:${item.version}:${variant?.id ?? 'auto'}:${variant?.version ?? 0}:${channel}:${tone ?? '-'}:${brand.stamp}`;
     let compiled = this.compiledRenderings.get(key);
     if (!compiled) {
-      compiled = this.compile(item, variant, channel, tone, brand.brand);
-      compiled.catch(() => this.compiledRenderings.delete(key));
+      const compiling = this.compile(item, variant, channel, tone, brand.brand);
+      compiled = compiling.then(({ rendering }) => rendering);
       this.compiledRenderings.set(key, compiled);
+      const kept = compiled;
+      compiling.then(
+        ({ bytes }) => this.compiledRenderings.peek(key) === kept && this.compiledRenderings.resize(key, bytes),
+        () => this.compiledRenderings.peek(key) === kept && this.compiledRenderings.delete(key),
+      );
     }
     return compiled;
   }
 
-  private async compile(item: ContentItemEntity, variant: ChannelVariantEntity | null, channel: string, tone: Tone | null, brand: Brand): Promise<CompiledRendering> {
+  private async compile(item: ContentItemEntity, variant: ChannelVariantEntity | null, channel: string, tone: Tone | null, brand: Brand): Promise<{ rendering: CompiledRendering; bytes: number }> {
     const renderer = this.channels.registry.get(channel);
     const model = this.contentModels.require(item.model);
     const fields = { ...item.fields, ...(variant?.fields ?? {}) };
     const overrides = Object.fromEntries(Object.entries(variant?.fields ?? {}).filter(([key]) => renderer.overrideKeys.includes(key)));
     const roles = extractRoles(model, fields);
     const image = await this.imageOf(roles.image, item.locale, renderer.printRendition);
-    return renderer.compile({
+    const rendering = await renderer.compile({
       itemId: item.id,
       itemVersion: item.version,
       locale: item.locale,
@@ -93,6 +106,7 @@ export class RenderingService {
       config: this.channels.rendererConfig,
       brand,
     });
+    return { rendering, bytes: COMPILED_TO_SOURCE * approximateBytes(fields) + (image.print?.byteLength ?? 0) };
   }
 
   /** A stored asset gives every channel its own rendition URL (and a print renderer its declared rendition's bytes); a plain URL serves all. */

@@ -22,8 +22,8 @@ export interface PersonaResolution<P extends PersonaDefinition = PersonaDefiniti
 }
 
 /** Personas named in the context (in their order), then those whose criteria the attributes satisfy (by key). */
-export function resolvePersonas<P extends PersonaDefinition>(named: string[], attributes: Record<string, unknown>, personas: P[]): PersonaResolution<P> {
-  const byKey = new Map(personas.map((persona) => [persona.key, persona]));
+export function resolvePersonas<P extends PersonaDefinition>(named: string[], attributes: Record<string, unknown>, personas: readonly P[]): PersonaResolution<P> {
+  const { byKey, inKeyOrder } = indexOf(personas);
   const matched: MatchedPersona<P>[] = [];
   const unknown: string[] = [];
   for (const key of new Set(named)) {
@@ -33,11 +33,23 @@ export function resolvePersonas<P extends PersonaDefinition>(named: string[], at
   }
   const namedKeys = new Set(named);
   const warnings = unknown.map((key) => `The context names persona "${key}", which the hub does not have; it was ignored`);
-  for (const persona of [...personas].sort((a, b) => a.key.localeCompare(b.key))) {
+  for (const persona of inKeyOrder) {
     if (namedKeys.has(persona.key) || !persona.criteria) continue;
     const result = evaluateCriteria(persona.criteria, attributes);
     if (result.matched) matched.push({ persona, via: `criteria: ${result.via.join(', ')}` });
     else warnings.push(...result.mismatches.map((mismatch) => `Persona "${persona.key}" could not be matched: ${mismatch}`));
   }
   return { matched, unknown, warnings };
+}
+
+/** The hub's persona list is cached and shared by every request, so its index is built once per list. */
+const indexes = new WeakMap<readonly PersonaDefinition[], { byKey: Map<string, PersonaDefinition>; inKeyOrder: PersonaDefinition[] }>();
+
+function indexOf<P extends PersonaDefinition>(personas: readonly P[]): { byKey: Map<string, P>; inKeyOrder: P[] } {
+  let index = indexes.get(personas);
+  if (!index) {
+    index = { byKey: new Map(personas.map((persona) => [persona.key, persona])), inKeyOrder: [...personas].sort((a, b) => a.key.localeCompare(b.key)) };
+    indexes.set(personas, index);
+  }
+  return index as { byKey: Map<string, P>; inKeyOrder: P[] };
 }

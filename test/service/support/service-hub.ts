@@ -83,7 +83,7 @@ export async function createInstance(url: string) {
   const variants = new VariantsService(new ChannelVariantsRepository(dataSource), contentItems, contentModels, channels, changeFeed);
   const conclusions = new ExperimentConclusions(new ExperimentsRepository(dataSource, outbox), changeFeed);
   conclusions.onModuleInit();
-  const catalog = new DeliveryCatalog(contentItems, variants, conclusions, changeFeed);
+  const catalog = new DeliveryCatalog(contentItems, variants, conclusions, changeFeed, config);
   catalog.onModuleInit();
   return {
     dataSource,

@@ -54,7 +54,19 @@ function describeType(value: unknown): string {
   return `a ${typeof value}`;
 }
 
+/** Criteria belong to cached personas and are described on every match, so each is put in words once. */
+const descriptions = new WeakMap<Criteria, string>();
+
 export function describeCriteria(criteria: Criteria): string {
+  let description = descriptions.get(criteria);
+  if (description === undefined) {
+    description = describe(criteria);
+    descriptions.set(criteria, description);
+  }
+  return description;
+}
+
+function describe(criteria: Criteria): string {
   if ('all' in criteria) return criteria.all.map(describeCriteria).join(' and ');
   if ('any' in criteria) return criteria.any.map(describeCriteria).join(' or ');
   if ('not' in criteria) return `not (${describeCriteria(criteria.not)})`;
