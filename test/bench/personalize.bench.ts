@@ -21,6 +21,9 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const DURATION = Number(process.env.BENCH_DURATION ?? 5);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const HUB_PORT = 3903;
+const HUB_URL_PREFIX = `http://127.0.0.1:${HUB_PORT}`;
+let hubPid = 0;
+let rowPeakRss = 0;
 const BASELINE_PORT = 3904;
 
 const FRAGMENTS = `channel itemId variantId text warnings explanation { reason arm }
@@ -42,6 +45,8 @@ interface Row {
   p50: number;
   p99: number;
   errors: number;
+  /** The hub's highest RSS while the row ran (0 for a baseline row). */
+  peakRss: number;
 }
 
 const PK_BASELINE = 'raw baseline (PK SELECT)';
@@ -64,8 +69,8 @@ async function main(): Promise<void> {
   // Idle: started, caches warmed, nothing asked yet.
   await new Promise((resolve) => setTimeout(resolve, 5_000));
   const idleRss = rssOf(hub.child.pid!);
-  let peakRss = idleRss;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssOf(hub.child.pid!))), 200);
+  hubPid = hub.child.pid!;
+  const sampler = setInterval(() => (rowPeakRss = Math.max(rowPeakRss, rssOf(hubPid))), 200);
   try {
     const deliveryKey = await createDeliveryKey(hub.baseUrl);
     const auth = { authorization: `Bearer ${deliveryKey}` };
@@ -105,7 +110,7 @@ async function main(): Promise<void> {
     baseline.kill();
     await once(baseline, 'exit');
   }
-  printTable(rows, idleRss, peakRss);
+  printTable(rows, idleRss);
 }
 
 /** Customers ask in the content's language; Dutch ones in Belgian Dutch, so the locale fallback is exercised too. */
@@ -137,12 +142,13 @@ async function run(name: string, url: string, headers: Record<string, string>, b
   ];
   await autocannon({ ...options, duration: 2, requests });
   badAnswers = 0;
+  rowPeakRss = 0;
   const results: autocannon.Result[] = [];
   for (let index = 0; index < RUNS; index += 1) results.push(await autocannon({ ...options, duration: DURATION, requests }));
   const rates = results.map((result) => result.requests.average).sort((a, b) => a - b);
   const median = results.find((result) => result.requests.average === rates[Math.floor(rates.length / 2)])!;
   const errors = results.reduce((sum, result) => sum + result.errors + result.non2xx, 0) + badAnswers;
-  const row = { name, baseline: PK_BASELINE, requestsPerSecond: median.requests.average, lowest: rates[0], highest: rates.at(-1)!, p50: median.latency.p50, p99: Math.max(...results.map((result) => result.latency.p99)), errors };
+  const row = { name, baseline: PK_BASELINE, requestsPerSecond: median.requests.average, lowest: rates[0], highest: rates.at(-1)!, p50: median.latency.p50, p99: Math.max(...results.map((result) => result.latency.p99)), errors, peakRss: url.startsWith(HUB_URL_PREFIX) ? rowPeakRss : 0 };
   console.log(`${name}: ${Math.round(row.requestsPerSecond)} req/s (${rates.map(Math.round).join(', ')})`);
   return row;
 }
@@ -153,16 +159,18 @@ function answered(body: string): boolean {
   return data !== null && data !== undefined && !(Array.isArray(data) && data.length === 0);
 }
 
-function printTable(rows: Row[], idleRss: number, peakRss: number): void {
+function printTable(rows: Row[], idleRss: number): void {
   const rateOf = (name: string) => rows.find((row) => row.name === name)!.requestsPerSecond;
   console.log(`\ndelivery over HTTP, autocannon ${CONNECTIONS} connections, ${RUNS} runs of ${DURATION} s per row (median, lowest–highest), ${ITEMS} items\n`);
-  console.log('scenario'.padEnd(32), 'req/s'.padStart(8), 'spread'.padStart(14), 'p50 ms'.padStart(7), 'p99 ms'.padStart(7), 'vs baseline'.padStart(12), 'errors'.padStart(7));
+  console.log('scenario'.padEnd(32), 'req/s'.padStart(8), 'spread'.padStart(14), 'p50 ms'.padStart(7), 'p99 ms'.padStart(7), 'vs baseline'.padStart(14), 'errors'.padStart(7), 'hub RSS MB'.padStart(11));
   for (const row of rows) {
     const ratio = row.name === row.baseline ? '100%' : `${((row.requestsPerSecond / rateOf(row.baseline)) * 100).toFixed(0)}%${row.baseline === PK_BASELINE ? '' : ' of ILIKE'}`;
     const spread = `${Math.round(row.lowest)}–${Math.round(row.highest)}`;
-    console.log(row.name.padEnd(32), String(Math.round(row.requestsPerSecond)).padStart(8), spread.padStart(14), String(row.p50).padStart(7), String(row.p99).padStart(7), ratio.padStart(12), String(row.errors).padStart(7));
+    const rss = row.peakRss ? (row.peakRss / 1024 / 1024).toFixed(0) : '';
+    console.log(row.name.padEnd(32), String(Math.round(row.requestsPerSecond)).padStart(8), spread.padStart(14), String(row.p50).padStart(7), String(row.p99).padStart(7), ratio.padStart(14), String(row.errors).padStart(7), rss.padStart(11));
   }
-  console.log(`\nhub RSS: idle ${(idleRss / 1024 / 1024).toFixed(0)} MB (5 s after start), peak under load ${(peakRss / 1024 / 1024).toFixed(0)} MB`);
+  const peak = Math.max(...rows.map((row) => row.peakRss));
+  console.log(`\nhub RSS: idle ${(idleRss / 1024 / 1024).toFixed(0)} MB (5 s after start), peak under load ${(peak / 1024 / 1024).toFixed(0)} MB (highest per row in the last column)`);
 }
 
 async function publishedItems(databaseUrl: string): Promise<{ id: string; locale: string }[]> {

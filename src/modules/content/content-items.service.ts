@@ -1,5 +1,7 @@
 import { mergePatch } from '../../common/json/merge-patch';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { approximateBytes } from '../../common/cache/approximate-size';
+import { WeightedLru } from '../../common/cache/weighted-lru';
 import type { EntityManager } from 'typeorm';
 import { BadUserInputError, DomainError, ForbiddenError, NotFoundError, StaleVersionError } from '../../common/errors/domain-errors';
 import { decodeCursor, encodeCursor } from '../../common/pagination/cursor';
@@ -28,6 +30,9 @@ export const CONTENT_CHANGED = 'content-item-changed' satisfies ChangeTopic;
 export const MAX_PAGE_SIZE = 100;
 const HEALTH_PAGE = 500;
 const MAX_FAMILIES = 5_000;
+/** Memory for items read by id with DELIVERY keys; what an item weighs while it loads. */
+const DELIVERY_READS_BYTES = 16 * 1024 * 1024;
+const LOADING_WEIGHT = 4_096;
 
 
 
@@ -48,7 +53,10 @@ export interface ContentItemsPageResult {
 }
 
 @Injectable()
-export class ContentItemsService {
+export class ContentItemsService implements OnModuleInit {
+  /** Channel apps read the same items over and over: kept until the item changes on any instance (the change feed). */
+  private readonly deliveryReads = new WeightedLru<string, Promise<ContentItemEntity | null>>(DELIVERY_READS_BYTES, () => LOADING_WEIGHT);
+
   constructor(
     private readonly repository: ContentItemsRepository,
     private readonly contentModels: ContentModelsService,
@@ -57,6 +65,11 @@ export class ContentItemsService {
     @Inject(DRAFT_PARTS) private readonly draftParts: DraftParts,
   ) {}
 
+  onModuleInit(): void {
+    this.changeFeed.subscribe(CONTENT_CHANGED, ({ id }) => this.deliveryReads.delete(id));
+    this.changeFeed.subscribe('reset', () => this.deliveryReads.clear());
+  }
+
   /**
    * DELIVERY keys see only what is live now, at its published version; anything else is NOT_FOUND
    * to them, so drafts and schedules do not leak by id. `draft: true` (PREVIEW and above) reads a
@@ -64,10 +77,25 @@ export class ContentItemsService {
    */
   async get(id: string, principal: Principal, draft = false): Promise<ContentItemEntity> {
     if (draft && !canReadDrafts(principal)) throw new ForbiddenError('Reading drafts needs a PREVIEW, EDITOR or ADMIN key');
-    const item = await this.repository.findById(id);
+    const item = canReadDrafts(principal) ? await this.repository.findById(id) : await this.deliveryRead(id);
     if (!item || (!canReadDrafts(principal) && !isLive(item, new Date()))) throw new NotFoundError(`No content item with id ${id}`);
     if (!canReadDrafts(principal)) return liveCopy(item);
     return draft ? workingCopy(item) : item;
+  }
+
+  /** Set before the read resolves, so a change announced meanwhile drops it and the next read goes to the database. */
+  private deliveryRead(id: string): Promise<ContentItemEntity | null> {
+    let read = this.deliveryReads.get(id);
+    if (!read) {
+      const loading = this.repository.findById(id);
+      this.deliveryReads.set(id, loading);
+      loading.then(
+        (item) => this.deliveryReads.peek(id) === loading && this.deliveryReads.resize(id, approximateBytes(item)),
+        () => this.deliveryReads.peek(id) === loading && this.deliveryReads.delete(id),
+      );
+      read = loading;
+    }
+    return read;
   }
 
   async list(filter: ContentItemsFilter & { fieldFilters?: FieldFilter[] } = {}, first = 20, after: string | undefined, principal: Principal, order = DEFAULT_ORDER): Promise<ContentItemsPageResult> {

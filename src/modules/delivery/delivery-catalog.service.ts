@@ -14,6 +14,8 @@ import { ContentSelectorInput } from './graphql/personalize.input';
 import { selectorKey } from './selector-key';
 
 const MAX_SELECTORS = 2_000;
+/** Families (an item and its translations) by item: ids only, so many fit in little memory. */
+const MAX_FAMILIES = 100_000;
 /** Candidates per selector; the highest priority, newest first, when more match. */
 const MAX_CANDIDATES = 5_000;
 /** Published items are loaded at start-up in pages of this many, newest first, until the cache is three quarters full. */
@@ -38,6 +40,8 @@ export class DeliveryCatalog implements OnModuleInit, OnApplicationBootstrap {
   private readonly entries: WeightedLru<string, Promise<CatalogEntry | null>>;
   /** Candidates per selector; any change anywhere clears them all, so they never outlive their entries' truth. */
   private readonly selections = new WeightedLru<string, Promise<CatalogEntry[]>>(MAX_SELECTORS);
+  /** The published members of an item's family; cleared with the selections, as any publication may add or drop one. */
+  private readonly families = new WeightedLru<string, Promise<string[]>>(MAX_FAMILIES);
   /** Cache misses of concurrent requests (and of one selector's candidates) load together: two queries per batch. */
   private readonly loader = new DataLoader<string, CatalogEntry | null>((ids) => this.loadMany(ids), { cache: false, maxBatchSize: 500 });
 
@@ -55,12 +59,14 @@ export class DeliveryCatalog implements OnModuleInit, OnApplicationBootstrap {
     const forgetItem = (payload: Record<string, unknown>) => {
       this.entries.delete(String(payload.id ?? payload.itemId));
       this.selections.clear();
+      this.families.clear();
     };
     this.changeFeed.subscribe(CONTENT_CHANGED, forgetItem);
     this.changeFeed.subscribe(VARIANTS_CHANGED, forgetItem);
     this.changeFeed.subscribe('reset', () => {
       this.entries.clear();
       this.selections.clear();
+      this.families.clear();
     });
   }
 
@@ -105,8 +111,16 @@ export class DeliveryCatalog implements OnModuleInit, OnApplicationBootstrap {
   }
 
   /** The published item with its published translations (selection then picks the customer's locale); empty when the item is not published. */
-  family(itemId: string): Promise<CatalogEntry[]> {
-    return this.candidates(`family:${itemId}`, () => this.loadFamily(itemId));
+  async family(itemId: string): Promise<CatalogEntry[]> {
+    if (!(await this.published(itemId))) return [];
+    let members = this.families.get(itemId);
+    if (!members) {
+      members = this.items.publishedFamilyIds(itemId);
+      this.families.set(itemId, members);
+      members.catch(() => this.families.peek(itemId) === members && this.families.delete(itemId));
+    }
+    const entries = await Promise.all((await members).map((id) => this.published(id)));
+    return entries.filter((entry): entry is CatalogEntry => entry !== null);
   }
 
   /** Candidate lists live until any content changes; a failed load is not kept. */
@@ -118,12 +132,6 @@ export class DeliveryCatalog implements OnModuleInit, OnApplicationBootstrap {
       candidates.catch(() => this.selections.delete(key));
     }
     return candidates;
-  }
-
-  private async loadFamily(itemId: string): Promise<CatalogEntry[]> {
-    if (!(await this.published(itemId))) return [];
-    const entries = await Promise.all((await this.items.publishedFamilyIds(itemId)).map((id) => this.published(id)));
-    return entries.filter((entry): entry is CatalogEntry => entry !== null);
   }
 
   private async load(selector: ContentSelectorInput): Promise<CatalogEntry[]> {

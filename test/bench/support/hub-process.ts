@@ -1,7 +1,11 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Client } from 'pg';
+import { findProjectRoot } from '../../../src/config/app-config';
+
+const NODE_OPTIONS = (JSON.parse(fs.readFileSync(path.join(findProjectRoot(), 'package.json'), 'utf8')) as { config: { nodeOptions: string } }).config.nodeOptions.split(' ');
 
 /** Benchmarks drive the built hub as a separate process, like a deployment would. */
 export interface HubProcess {
@@ -11,7 +15,8 @@ export interface HubProcess {
 }
 
 export async function startHub(databaseUrl: string, port: number, env: Record<string, string> = {}): Promise<HubProcess> {
-  const child = spawn(process.execPath, [path.resolve(__dirname, '../../../src/main.js')], {
+  // Started as `npm start` starts it, with the same V8 settings.
+  const child = spawn(process.execPath, [...NODE_OPTIONS, path.resolve(__dirname, '../../../src/main.js')], {
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HUB_SEED: 'false', HUB_ADMIN_KEY: BENCH_ADMIN_KEY, NODE_ENV: 'production', HUB_RATE_LIMIT_DELIVERY: '1000000', HUB_RATE_LIMIT_ADMIN: '1000000', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
