@@ -8,7 +8,8 @@ const logger = new Logger('GraphQL');
 
 /** Apollo's own codes for documents that cannot be run: to a client these are bad input like any other. */
 const BAD_DOCUMENT_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_SUPPORTED']);
-const PASSTHROUGH_CODES = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED', 'UNAVAILABLE']);
+/** PERSISTED_QUERY_NOT_FOUND is how a client learns to send a persisted document's text once; it must keep that code. */
+const PASSTHROUGH_CODES = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED', 'UNAVAILABLE', 'PERSISTED_QUERY_NOT_FOUND']);
 
 /**
  * The one place that turns errors into what clients see: domain errors keep their code and

@@ -12,7 +12,21 @@ export function localeFallbackChain(locale: string | undefined, defaultLocale: s
   return [...new Set(chain)];
 }
 
+/** Requests name a handful of locales over and over; each is normalised once (the map is emptied if clients send thousands). */
+const normalized = new Map<string, string>();
+const MAX_REMEMBERED = 1_000;
+
 export function normalizeLocale(locale: string): string {
+  let result = normalized.get(locale);
+  if (result === undefined) {
+    if (normalized.size >= MAX_REMEMBERED) normalized.clear();
+    result = normalizeTag(locale);
+    normalized.set(locale, result);
+  }
+  return result;
+}
+
+function normalizeTag(locale: string): string {
   return locale
     .trim()
     .split(/[-_]/)

@@ -3,10 +3,13 @@ import { Criteria } from '../persona.types';
 export interface CriteriaResult {
   matched: boolean;
   /** The conditions that held, in words, for the explanation ("age ≥ 25"). */
-  via: string[];
+  via: readonly string[];
   /** Conditions that could not be judged because the attribute has the wrong type, in words for a warning. */
-  mismatches: string[];
+  mismatches: readonly string[];
 }
+
+/** Most conditions neither hold nor mismatch for a given customer: one shared empty list instead of two new ones each. */
+const NONE: readonly string[] = Object.freeze([]);
 
 /**
  * Evaluates parsed criteria against customer attributes. Pure and total: a type mismatch (gte
@@ -19,19 +22,19 @@ export function evaluateCriteria(criteria: Criteria, attributes: Record<string, 
     const mismatches = results.flatMap((result) => result.mismatches);
     const held = results.filter((result) => result.matched);
     const matched = 'all' in criteria ? held.length === results.length : held.length > 0;
-    return { matched, via: matched ? held.flatMap((result) => result.via) : [], mismatches };
+    return { matched, via: matched ? held.flatMap((result) => result.via) : NONE, mismatches };
   }
   if ('not' in criteria) {
     const inner = evaluateCriteria(criteria.not, attributes);
-    return { matched: !inner.matched, via: inner.matched ? [] : [`not (${describeCriteria(criteria.not)})`], mismatches: inner.mismatches };
+    return { matched: !inner.matched, via: inner.matched ? NONE : [`not (${describeCriteria(criteria.not)})`], mismatches: inner.mismatches };
   }
   const value = readPath(attributes, criteria.attr);
   const matched = compare(criteria, value);
   const expected = matched ? null : expectedType(criteria, value);
   return {
     matched,
-    via: matched ? [describeCriteria(criteria)] : [],
-    mismatches: expected ? [`attribute "${criteria.attr}" is ${describeType(value)}, but "${describeCriteria(criteria)}" needs ${expected}`] : [],
+    via: matched ? [describeCriteria(criteria)] : NONE,
+    mismatches: expected ? [`attribute "${criteria.attr}" is ${describeType(value)}, but "${describeCriteria(criteria)}" needs ${expected}`] : NONE,
   };
 }
 
@@ -106,6 +109,7 @@ function order(value: unknown, bound: number | string): number {
 }
 
 function readPath(attributes: Record<string, unknown>, path: string): unknown {
+  if (!path.includes('.')) return Object.prototype.hasOwnProperty.call(attributes, path) ? attributes[path] : undefined;
   let current: unknown = attributes;
   for (const part of path.split('.')) {
     if (typeof current !== 'object' || current === null || !Object.prototype.hasOwnProperty.call(current, part)) return undefined;
