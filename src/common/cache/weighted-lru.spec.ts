@@ -25,6 +25,21 @@ describe('WeightedLru', () => {
     );
   });
 
+  it('weighs a value once it has loaded, and forgets a failed or replaced load', async () => {
+    const cache = new WeightedLru<string, Promise<string>>(100, () => 10);
+    await cache.keepLoading('a', Promise.resolve('loaded'), () => 60);
+    expect(cache.weight).toBe(60);
+    const failing = cache.keepLoading('b', Promise.reject(new Error('database gone')));
+    await expect(failing).rejects.toThrow('database gone');
+    expect(cache.get('b')).toBeUndefined();
+    let finish: (value: string) => void = () => undefined;
+    const slow = cache.keepLoading('c', new Promise<string>((resolve) => (finish = resolve)), () => 90);
+    cache.delete('c');
+    finish('late');
+    await slow;
+    expect(cache.weight).toBe(60);
+  });
+
   it('takes a weight learnt later, evicting others but never the resized entry', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 20 }), fc.integer({ min: 1, max: 30 })), { maxLength: 200 }), (operations) => {

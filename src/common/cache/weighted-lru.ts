@@ -24,17 +24,27 @@ export class WeightedLru<K, V> {
     return entry.value;
   }
 
-  /** The value without counting as a use. */
-  peek(key: K): V | undefined {
-    return this.entries.get(key)?.value;
-  }
-
   set(key: K, value: V): [K, V][] {
     this.delete(key);
     const weight = this.weigh(value);
     this.entries.set(key, { value, weight, used: false });
     this.total += weight;
     return this.evict(key);
+  }
+
+  /**
+   * Keeps a value that is still loading, under the weight the cache gives it meanwhile: once in, it
+   * weighs `weigh(loaded)` (when given); if it fails it is dropped, so the next read loads again.
+   * Either only while the cache still holds this very load: a change may have dropped or replaced it.
+   */
+  keepLoading<T>(this: WeightedLru<K, Promise<T>>, key: K, loading: Promise<T>, weigh?: (loaded: T) => number): Promise<T> {
+    this.set(key, loading);
+    const stillKept = () => this.entries.get(key)?.value === loading;
+    loading.then(
+      (loaded) => weigh && stillKept() && this.resize(key, weigh(loaded)),
+      () => stillKept() && this.delete(key),
+    );
+    return loading;
   }
 
   /** An entry whose weight is known only later (a value still loading) gets it here; nothing happens if it is gone. */

@@ -1,4 +1,3 @@
-
 /** Where one recipient's letter sits in a print file. */
 export interface ManifestEntry {
   customerId: string | null;

@@ -83,19 +83,9 @@ export class ContentItemsService implements OnModuleInit {
     return draft ? workingCopy(item) : item;
   }
 
-  /** Set before the read resolves, so a change announced meanwhile drops it and the next read goes to the database. */
+  /** Kept before the read resolves, so a change announced meanwhile drops it and the next read goes to the database. */
   private deliveryRead(id: string): Promise<ContentItemEntity | null> {
-    let read = this.deliveryReads.get(id);
-    if (!read) {
-      const loading = this.repository.findById(id);
-      this.deliveryReads.set(id, loading);
-      loading.then(
-        (item) => this.deliveryReads.peek(id) === loading && this.deliveryReads.resize(id, approximateBytes(item)),
-        () => this.deliveryReads.peek(id) === loading && this.deliveryReads.delete(id),
-      );
-      read = loading;
-    }
-    return read;
+    return this.deliveryReads.get(id) ?? this.deliveryReads.keepLoading(id, this.repository.findById(id), approximateBytes);
   }
 
   async list(filter: ContentItemsFilter & { fieldFilters?: FieldFilter[] } = {}, first = 20, after: string | undefined, principal: Principal, order = DEFAULT_ORDER): Promise<ContentItemsPageResult> {

@@ -80,29 +80,17 @@ export class DeliveryCatalog implements OnModuleInit, OnApplicationBootstrap {
       const items = await this.items.recentlyPublished(WARM_PAGE, offset);
       const entries = await this.withVariants(items.map((item) => item.id), items);
       entries.forEach((entry, index) => {
-        if (this.entries.get(items[index].id) === undefined) this.keep(items[index].id, Promise.resolve(entry));
+        if (this.entries.get(items[index].id) === undefined) this.entries.keepLoading(items[index].id, Promise.resolve(entry), approximateBytes);
       });
       if (items.length < WARM_PAGE) return;
     }
   }
 
-  /** Kept by weight: the estimate while loading, then what the entry really holds. A failed load is not kept. */
-  private keep(id: string, entry: Promise<CatalogEntry | null>): void {
-    this.entries.set(id, entry);
-    entry.then(
-      (loaded) => this.entries.peek(id) === entry && this.entries.resize(id, approximateBytes(loaded)),
-      () => this.entries.peek(id) === entry && this.entries.delete(id),
-    );
-  }
 
   /** The published item with this id, or null. */
   published(id: string): Promise<CatalogEntry | null> {
-    let entry = this.entries.get(id);
-    if (!entry) {
-      entry = this.loader.load(id);
-      this.keep(id, entry);
-    }
-    return entry;
+    // Kept by weight: the estimate while loading, then what the entry really holds.
+    return this.entries.get(id) ?? this.entries.keepLoading(id, this.loader.load(id), approximateBytes);
   }
 
   /** Published items matching a selector (locale, channel, validity and personas are decided by selection). */
@@ -113,25 +101,14 @@ export class DeliveryCatalog implements OnModuleInit, OnApplicationBootstrap {
   /** The published item with its published translations (selection then picks the customer's locale); empty when the item is not published. */
   async family(itemId: string): Promise<CatalogEntry[]> {
     if (!(await this.published(itemId))) return [];
-    let members = this.families.get(itemId);
-    if (!members) {
-      members = this.items.publishedFamilyIds(itemId);
-      this.families.set(itemId, members);
-      members.catch(() => this.families.peek(itemId) === members && this.families.delete(itemId));
-    }
+    const members = this.families.get(itemId) ?? this.families.keepLoading(itemId, this.items.publishedFamilyIds(itemId));
     const entries = await Promise.all((await members).map((id) => this.published(id)));
     return entries.filter((entry): entry is CatalogEntry => entry !== null);
   }
 
   /** Candidate lists live until any content changes; a failed load is not kept. */
   private candidates(key: string, load: () => Promise<CatalogEntry[]>): Promise<CatalogEntry[]> {
-    let candidates = this.selections.get(key);
-    if (!candidates) {
-      candidates = load();
-      this.selections.set(key, candidates);
-      candidates.catch(() => this.selections.delete(key));
-    }
-    return candidates;
+    return this.selections.get(key) ?? this.selections.keepLoading(key, load());
   }
 
   private async load(selector: ContentSelectorInput): Promise<CatalogEntry[]> {

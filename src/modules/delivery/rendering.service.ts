@@ -35,7 +35,7 @@ const HEAVY_RENDER_WAITING = 200;
 @Injectable()
 export class RenderingService {
   /** Kept by (estimated) bytes; the least recently used go first. */
-  private readonly compiledRenderings: WeightedLru<string, Promise<CompiledRendering>>;
+  private readonly compiledRenderings: WeightedLru<string, Promise<{ rendering: CompiledRendering; bytes: number }>>;
   private readonly heavyRenders = new BoundedWorkQueue(HEAVY_RENDER_SLOTS, HEAVY_RENDER_WAITING, 'rendering letters');
 
   constructor(
@@ -73,18 +73,8 @@ export class RenderingService {
   private async compiled(item: ContentItemEntity, variant: ChannelVariantEntity | null, channel: string, tone: Tone | null): Promise<CompiledRendering> {
     const brand = await this.brands.resolve(item.theme, item.locale);
     const key = `${item.id}:${item.version}:${variant?.id ?? 'auto'}:${variant?.version ?? 0}:${channel}:${tone ?? '-'}:${brand.stamp}`;
-    let compiled = this.compiledRenderings.get(key);
-    if (!compiled) {
-      const compiling = this.compile(item, variant, channel, tone, brand.brand);
-      compiled = compiling.then(({ rendering }) => rendering);
-      this.compiledRenderings.set(key, compiled);
-      const kept = compiled;
-      compiling.then(
-        ({ bytes }) => this.compiledRenderings.peek(key) === kept && this.compiledRenderings.resize(key, bytes),
-        () => this.compiledRenderings.peek(key) === kept && this.compiledRenderings.delete(key),
-      );
-    }
-    return compiled;
+    const compiled = this.compiledRenderings.get(key) ?? this.compiledRenderings.keepLoading(key, this.compile(item, variant, channel, tone, brand.brand), ({ bytes }) => bytes);
+    return (await compiled).rendering;
   }
 
   private async compile(item: ContentItemEntity, variant: ChannelVariantEntity | null, channel: string, tone: Tone | null, brand: Brand): Promise<{ rendering: CompiledRendering; bytes: number }> {
