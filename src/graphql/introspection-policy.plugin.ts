@@ -1,5 +1,6 @@
 import { ApolloServerPlugin } from '@apollo/server';
 import { DocumentNode, GraphQLError, visit } from 'graphql';
+import { rememberPerObject } from '../common/cache/remember-per-object';
 import { PRINCIPAL_KEY } from '../modules/auth/current-principal.decorator';
 import { Principal } from '../modules/auth/principal';
 import { Role } from '../modules/auth/role.enum';
@@ -25,14 +26,8 @@ export function introspectionPolicyPlugin(): ApolloServerPlugin<{ req: Record<st
 }
 
 /** Apollo hands the same parsed document to every request with the same text, so each is looked at once. */
-const introspecting = new WeakMap<DocumentNode, boolean>();
-
-function introspects(document: DocumentNode): boolean {
-  let found = introspecting.get(document);
-  if (found === undefined) {
-    found = false;
-    visit(document, { Field: (node) => void (found ||= node.name.value === '__schema' || node.name.value === '__type') });
-    introspecting.set(document, found);
-  }
+const introspects = rememberPerObject((document: DocumentNode) => {
+  let found = false;
+  visit(document, { Field: (node) => void (found ||= node.name.value === '__schema' || node.name.value === '__type') });
   return found;
-}
+});

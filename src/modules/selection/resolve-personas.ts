@@ -1,3 +1,4 @@
+import { rememberPerObject } from '../../common/cache/remember-per-object';
 import { evaluateCriteria } from '../personas/criteria/evaluate-criteria';
 import { Criteria } from '../personas/persona.types';
 
@@ -43,13 +44,11 @@ export function resolvePersonas<P extends PersonaDefinition>(named: string[], at
 }
 
 /** The hub's persona list is cached and shared by every request, so its index is built once per list. */
-const indexes = new WeakMap<readonly PersonaDefinition[], { byKey: Map<string, PersonaDefinition>; inKeyOrder: PersonaDefinition[] }>();
+const index = rememberPerObject((personas: readonly PersonaDefinition[]) => ({
+  byKey: new Map(personas.map((persona) => [persona.key, persona])),
+  inKeyOrder: [...personas].sort((a, b) => a.key.localeCompare(b.key)),
+}));
 
 function indexOf<P extends PersonaDefinition>(personas: readonly P[]): { byKey: Map<string, P>; inKeyOrder: P[] } {
-  let index = indexes.get(personas);
-  if (!index) {
-    index = { byKey: new Map(personas.map((persona) => [persona.key, persona])), inKeyOrder: [...personas].sort((a, b) => a.key.localeCompare(b.key)) };
-    indexes.set(personas, index);
-  }
-  return index as { byKey: Map<string, P>; inKeyOrder: P[] };
+  return index(personas) as { byKey: Map<string, P>; inKeyOrder: P[] };
 }

@@ -1,3 +1,4 @@
+import { rememberPerObject } from '../../../common/cache/remember-per-object';
 import { Criteria } from '../persona.types';
 
 export interface CriteriaResult {
@@ -58,16 +59,7 @@ function describeType(value: unknown): string {
 }
 
 /** Criteria belong to cached personas and are described on every match, so each is put in words once. */
-const descriptions = new WeakMap<Criteria, string>();
-
-export function describeCriteria(criteria: Criteria): string {
-  let description = descriptions.get(criteria);
-  if (description === undefined) {
-    description = describe(criteria);
-    descriptions.set(criteria, description);
-  }
-  return description;
-}
+export const describeCriteria: (criteria: Criteria) => string = rememberPerObject(describe);
 
 function describe(criteria: Criteria): string {
   if ('all' in criteria) return criteria.all.map(describeCriteria).join(' and ');
