@@ -12,15 +12,17 @@ import { Tone } from '../../src/modules/personas/persona.types';
 import { BENCH_ADMIN_KEY, recreateDatabase, startHub } from './support/hub-process';
 
 /**
- * `npm run bench:campaign`: campaign runs of BENCH_CAMPAIGN_CUSTOMERS customers (default 100,000;
- * letters BENCH_CAMPAIGN_LETTERS, default 5,000) per channel through the real hub — NDJSON upload,
- * chunks as jobs, output written — next to a raw baseline in the same run: a plain loop that only
- * fills the compiled template for each customer (no selection, no storage). Reports customers/s,
+ * `npm run bench:campaign`: campaign runs of BENCH_CAMPAIGN_CUSTOMERS customers (default 100,000)
+ * per channel through the real hub — NDJSON upload, chunks as jobs, output and print files
+ * written — next to a raw baseline in the same run: a plain loop that only fills the compiled
+ * template for each customer (no selection, no storage; for a print channel, into print files of
+ * the run's batch size, as runs do). Reports customers/s,
  * the ratio to the baseline and the hub's peak RSS (VmHWM) over the whole run.
  */
 const CUSTOMERS = Number(process.env.BENCH_CAMPAIGN_CUSTOMERS ?? 100_000);
-const LETTERS = Number(process.env.BENCH_CAMPAIGN_LETTERS ?? 5_000);
 const CHANNELS = (process.env.BENCH_CAMPAIGN_CHANNELS ?? 'inApp,sms,tweet,email,letter').split(',');
+/** The hub's default HUB_CAMPAIGN_PRINT_BATCH. */
+const PRINT_BATCH = 500;
 const TARGETS: Record<string, number> = { inApp: 5000, sms: 5000, tweet: 5000, email: 1500, letter: 150 };
 const names = ['Sanne', 'Jan', 'Fatima', 'Kees', 'Ana', 'Lotte', 'Mohammed', 'Emma'];
 
@@ -62,8 +64,17 @@ async function baselineRate(channel: string, count: number): Promise<number> {
     config: DEFAULT_RENDERER_CONFIG,
     brand: LOOPWERK_BRAND,
   });
+  const recipient = (index: number) => ({ attributes: { ...GOLDEN_CUSTOMERS.informal, firstName: names[index % names.length] }, now: new Date() });
   const started = performance.now();
-  for (let index = 0; index < count; index += 1) await compiled.fill({ attributes: { ...GOLDEN_CUSTOMERS.informal, firstName: names[index % names.length] }, now: new Date() });
+  if (renderer.print) {
+    for (let start = 0; start < count; start += PRINT_BATCH) {
+      const file = await renderer.print.openFile();
+      for (let index = start; index < Math.min(count, start + PRINT_BATCH); index += 1) file.append(compiled, recipient(index), { customerId: null, line: index + 1 });
+      file.finish();
+    }
+  } else {
+    for (let index = 0; index < count; index += 1) await compiled.fill(recipient(index));
+  }
   return count / ((performance.now() - started) / 1000);
 }
 
@@ -82,16 +93,15 @@ async function main(): Promise<void> {
       input: { model: 'message', locale: 'nl', slug: 'bench-campaign', fields: { headline: GOLDEN_MESSAGE.headline, body: GOLDEN_MESSAGE.body, summary: GOLDEN_MESSAGE.summary }, metadata: { theme: 'bench' } },
     });
     const item = (await gql(hub.baseUrl, 'mutation($id: ID!, $version: Int!) { publishContentItem(id: $id, version: $version) { id } }', created.createContentItem)).publishContentItem;
-    console.log(`${CUSTOMERS} customers (letters: ${LETTERS}), one hub process, ${os.cpus().length} cores`);
+    console.log(`${CUSTOMERS} customers, one hub process, ${os.cpus().length} cores`);
     console.log('channel'.padEnd(8), 'customers'.padStart(10), 'run/s'.padStart(9), 'target'.padStart(8), 'raw fill/s'.padStart(11), 'ratio'.padStart(7), 'upload s'.padStart(9), 'peak RSS MB'.padStart(12));
     for (const channel of CHANNELS) {
-      const count = channel === 'letter' ? LETTERS : CUSTOMERS;
       const run = (await gql(hub.baseUrl, 'mutation($input: CreateCampaignRunInput!) { createCampaignRun(input: $input) { id } }', { input: { name: `bench-${channel}`, itemId: item.id, channel } })).createCampaignRun;
       const uploadStarted = performance.now();
       const upload = await fetch(`${hub.baseUrl}/campaign-runs/${run.id}/audience`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${BENCH_ADMIN_KEY}` },
-        body: Readable.toWeb(Readable.from(audience(count))) as ReadableStream,
+        body: Readable.toWeb(Readable.from(audience(CUSTOMERS))) as ReadableStream,
         duplex: 'half',
       } as RequestInit & { duplex: 'half' });
       if (!upload.ok) throw new Error(`upload failed: ${upload.status} ${await upload.text()}`);
@@ -108,12 +118,12 @@ async function main(): Promise<void> {
         }
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
-      if (state.state !== 'FINISHED' || state.done !== count) throw new Error(`the ${channel} run ended ${state.state} with ${state.done}/${count} rendered (${state.skipped} skipped, ${state.failed} failed)`);
-      const rate = count / ((Date.parse(state.finishedAt) - Date.parse(state.startedAt)) / 1000);
-      const raw = await baselineRate(channel, Math.min(count, channel === 'letter' ? 500 : 20_000));
+      if (state.state !== 'FINISHED' || state.done !== CUSTOMERS) throw new Error(`the ${channel} run ended ${state.state} with ${state.done}/${CUSTOMERS} rendered (${state.skipped} skipped, ${state.failed} failed)`);
+      const rate = CUSTOMERS / ((Date.parse(state.finishedAt) - Date.parse(state.startedAt)) / 1000);
+      const raw = await baselineRate(channel, Math.min(CUSTOMERS, 20_000));
       console.log(
         channel.padEnd(8),
-        String(count).padStart(10),
+        String(CUSTOMERS).padStart(10),
         rate.toFixed(0).padStart(9),
         `≥${TARGETS[channel] ?? '-'}`.padStart(8),
         raw.toFixed(0).padStart(11),

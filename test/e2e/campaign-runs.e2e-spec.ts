@@ -1,4 +1,5 @@
 import { PDFDocument } from 'pdf-lib';
+import { pdfText } from '../../src/modules/channels/test-fixtures/pdf-text';
 import request from 'supertest';
 import { createItem, publishItem } from '../factories/content.factory';
 import { createKey, createTestApp, errorCode, gql, TestApp } from '../setup/test-app';
@@ -147,10 +148,12 @@ describe('campaign runs', () => {
       expect(file.pages % 2).toBe(0);
       const last = file.manifest[file.manifest.length - 1];
       expect(file.pages).toBe(last.firstPage - 1 + last.pageCount + (last.pageCount % 2));
+      const pages = pdfText(pdf.body as Buffer).split(/-- \d+ of \d+ --/);
+      for (const entry of file.manifest) expect(pages[entry.firstPage - 1]).toContain(`Klant${entry.customerId.slice(2)} Jansen`);
     }
     const lines = await output(hub, run.id);
     expect(lines.map((line) => line.customerId)).toEqual(files.flatMap((file: any) => file.manifest.map((entry: any) => entry.customerId)));
-    expect(lines[0].parts.pdfBase64).toBeUndefined();
+    expect(lines[0].parts).toEqual({ pageCount: 1 });
     expect((await request(hub.baseUrl).get(`/campaign-runs/${run.id}/letters/9.pdf`).set('Authorization', `Bearer ${hub.adminKey}`)).status).toBe(404);
   }, 90_000);
 

@@ -9,7 +9,7 @@ import { RenderBudget } from '../delivery/render-budget';
 import { CampaignRunRecord, CampaignRunState, CampaignSkip, FAILED } from './campaign-run-record';
 import { runProgress } from './campaign-run.mapper';
 import { CampaignChunkJob, chunkKey, manifestKeyOf, printKey, RUN_PRINCIPAL } from './campaign-run-jobs';
-import { buildPrintFile } from './print-file';
+import { FillRendering } from '../channels/channel-renderer';
 import { ChannelsService } from '../channels/channels.service';
 import { CampaignRunsRepository } from './campaign-runs.repository';
 
@@ -44,8 +44,8 @@ export class CampaignChunksService {
     const audience = await this.repository.chunkAudience(runId, chunk);
     if (!audience) return;
     const budget = new RenderBudget(CHUNK_BUDGET_MS);
-    const print = this.channels.registry.get(run.channel).print;
-    const letters: { customerId: string | null; line: number; pdf: Buffer }[] = [];
+    // A print channel's chunk is one print file: every letter is drawn straight into it, in order.
+    const printFile = await this.channels.registry.get(run.channel).print?.openFile();
     const lines: string[] = [];
     const skips: CampaignSkip[] = [];
     let failed = 0;
@@ -56,14 +56,10 @@ export class CampaignChunksService {
       }
       try {
         const input = await validateElement(PersonalizeInput, { itemId: run.itemId ?? undefined, selector: run.selector ?? undefined, channel: run.channel, preview: run.preview || undefined, context: { ...(context as object), now: run.runAt } }, 'input');
-        const variant = await this.personalizer.personalize(input, RUN_PRINCIPAL, budget);
         const customerId = input.context.customerId ?? null;
-        lines.push(JSON.stringify(outputLine(variant, customerId, print?.omitFromOutput ?? [])));
-        if (print) {
-          const pdf = variant.binaryParts[print.pdfPart];
-          if (!pdf) throw new Error(`the ${run.channel} renderer returned no ${print.pdfPart} for line ${line}`);
-          letters.push({ customerId, line, pdf });
-        }
+        const fill: FillRendering | undefined = printFile && ((rendering, recipient) => printFile.append(rendering, recipient, { customerId, line }));
+        const variant = await this.personalizer.personalize(input, RUN_PRINCIPAL, budget, fill);
+        lines.push(JSON.stringify(outputLine(variant, customerId)));
       } catch (error) {
         if (error instanceof DomainError) skips.push({ line, reason: reasonOf(error), message: `line ${line}: ${error.message}` });
         else {
@@ -76,8 +72,8 @@ export class CampaignChunksService {
     const outputKey = lines.length > 0 ? chunkKey(runId, chunk, attempt) : null;
     if (outputKey) await this.storage.put(outputKey, Buffer.from(`${lines.join('\n')}\n`));
     let printFileKey: string | null = null;
-    if (print && letters.length > 0) {
-      const file = await buildPrintFile(letters);
+    const file = printFile?.finish();
+    if (file && file.manifest.length > 0) {
       printFileKey = printKey(runId, chunk, attempt);
       await this.storage.put(printFileKey, file.pdf);
       await this.storage.put(manifestKeyOf(printFileKey), Buffer.from(JSON.stringify(file.manifest)));
@@ -122,8 +118,8 @@ export class CampaignChunksService {
   }
 }
 
-/** One line of the run's output: what the channel's sender needs for one customer (print files carry what `omitted` names). */
-function outputLine(variant: PersonalizedVariant, customerId: string | null, omitted: string[]): Record<string, unknown> {
+/** One line of the run's output: what the channel's sender needs for one customer (a print channel's documents are in the print files). */
+function outputLine(variant: PersonalizedVariant, customerId: string | null): Record<string, unknown> {
   return {
     customerId,
     channel: variant.channel,
@@ -132,7 +128,7 @@ function outputLine(variant: PersonalizedVariant, customerId: string | null, omi
     variantId: variant.variantId,
     locale: variant.locale,
     deliveryToken: variant.deliveryToken,
-    parts: omitted.length > 0 ? Object.fromEntries(Object.entries(variant.parts).filter(([name]) => !omitted.includes(name))) : variant.parts,
+    parts: variant.parts,
     text: variant.text,
     warnings: variant.warnings,
   };

@@ -10,7 +10,7 @@ import { ASSET_STORAGE, AssetStorage } from '../assets/asset-storage';
 import { Role } from '../auth/role.enum';
 import { Roles } from '../auth/roles.decorator';
 import { manifestKeyOf } from './campaign-run-jobs';
-import { ManifestEntry } from './print-file';
+import { ManifestEntry } from '../channels/channel-renderer';
 import { AudienceLine } from './campaign-run-record';
 import { CampaignRunModel } from './campaign-run.graphql';
 import { toCampaignRunModel } from './campaign-run.mapper';

@@ -95,13 +95,40 @@ export interface CompiledRendering {
   fill(recipient: Recipient): RenderedOutput;
 }
 
+/** Fills a compiled rendering for one recipient: `rendering.fill` alone, or into something bigger (a print file). */
+export type FillRendering = (rendering: CompiledRendering, recipient: Recipient) => RenderedOutput;
+
+/** Where one recipient's document sits in a print file. */
+export interface ManifestEntry {
+  customerId: string | null;
+  /** The recipient's line in the run's audience. */
+  line: number;
+  /** 1-based; always odd, so every recipient starts on the front of a new sheet. */
+  firstPage: number;
+  pageCount: number;
+}
+
+/**
+ * A print-ready PDF being put together, one recipient after another in the order given, each
+ * starting on the front of a new sheet (an odd page count is followed by a blank page, for duplex).
+ * Drawn into one document, so fonts and images are embedded once per file, not once per letter.
+ */
+export interface PrintFile {
+  /**
+   * Draws the recipient's document into the file and returns the rest of its output (what a run's
+   * NDJSON line carries; the file carries the document). Takes renderings of its own channel only.
+   * After a failed append the file is unusable: later calls and `finish` throw.
+   */
+  append(rendering: CompiledRendering, recipient: Recipient, entry: Pick<ManifestEntry, 'customerId' | 'line'>): RenderedOutput;
+  /** The finished PDF and where each recipient's document sits in it. */
+  finish(): { pdf: Buffer; manifest: ManifestEntry[] };
+}
+
 export interface PrintOutput {
-  /** The part of `fill`'s output that holds one recipient's PDF as a Buffer. */
-  pdfPart: string;
-  /** Parts left out of a run's NDJSON output because the print file carries them. */
-  omitFromOutput: string[];
   /** Where in the customer's attributes the print shop's sort order comes from (for mail: the postal code). */
   sortPath: string[];
+  /** An empty print file: campaign runs open one per batch. */
+  openFile(): Promise<PrintFile>;
 }
 
 export const DEFAULT_RENDER_COST = 10;
@@ -160,9 +187,8 @@ export interface ChannelRenderer {
   /** A declared profile whose bytes the renderer embeds (print), passed as `printImage`. */
   readonly printRendition?: string;
   /**
-   * For channels that end on paper: campaign runs then also make print files (one PDF per batch,
-   * every recipient starting on a new sheet, sorted by `sortKey`) from the PDF in `pdfPart`.
-   * Example: `print = { pdfPart: 'pdf', omitFromOutput: ['pdfBase64'], sortPath: ['address', 'postalCode'] }`.
+   * For channels that end on paper: campaign runs then render each batch (sorted by `sortPath`)
+   * into one print file instead of calling `fill`. See LetterRenderer and its LetterPrintFile.
    */
   readonly print?: PrintOutput;
   /** Called once when the hub starts, before the first rendering: options and the injector. */

@@ -4,7 +4,7 @@ import { BadUserInputError, DomainError, NotFoundError } from '../../common/erro
 import { validateElement } from '../../common/pipes/validation.pipe';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { Principal } from '../auth/principal';
-import { RenderedOutput } from '../channels/channel-renderer';
+import { FillRendering, RenderedOutput } from '../channels/channel-renderer';
 import { ChannelVariantEntity } from '../variants/channel-variant.entity';
 import { PersonaEntity } from '../personas/persona.entity';
 import { Tone } from '../personas/persona.types';
@@ -34,8 +34,6 @@ export interface PersonalizedVariant extends Omit<RenderedOutput, 'parts'> {
   /** Signed: names item, version, variant, arm, channel, locale, personas and customer, for touchpoints. */
   deliveryToken: string;
   parts: Record<string, unknown>;
-  /** Binary parts (a letter's PDF bytes): for campaign runs' print files, never for GraphQL answers. */
-  binaryParts: Record<string, Buffer>;
   [part: string]: unknown;
 }
 
@@ -59,7 +57,8 @@ export class PersonalizeService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async personalize(input: PersonalizeInput, principal: Principal, budget: RenderBudget): Promise<PersonalizedVariant> {
+  /** `fill` is for campaign runs that render into a print file (see RenderingService.render). */
+  async personalize(input: PersonalizeInput, principal: Principal, budget: RenderBudget, fill?: FillRendering): Promise<PersonalizedVariant> {
     // GraphQL lets a client send null for an optional field: null is "not given".
     if ((input.itemId == null) === (input.selector == null)) {
       throw new BadUserInputError('Give either input.itemId or input.selector', input.itemId ? 'input.selector' : 'input.itemId');
@@ -68,7 +67,7 @@ export class PersonalizeService {
     if (input.channel) this.rendering.requireChannel(input.channel);
     const context = normalizeContext(input.context);
     const entries = input.itemId ? await this.entriesForItem(input.itemId, preview, input.revision) : await this.catalog.select(input.selector!);
-    return this.personalizeAmong(entries, input.channel, context, await this.profiles.profile(context), preview, input.itemId != null, budget);
+    return this.personalizeAmong(entries, input.channel, context, await this.profiles.profile(context), preview, input.itemId != null, budget, fill);
   }
 
   /**
@@ -112,6 +111,7 @@ export class PersonalizeService {
     preview: boolean,
     byId: boolean,
     budget: RenderBudget,
+    fill?: FillRendering,
   ): Promise<PersonalizedVariant> {
     const personaKeys = resolution.matched.map((match) => match.persona.key);
     const localeChain = localeFallbackChain(context.locale, this.config.defaultLocale);
@@ -143,14 +143,11 @@ export class PersonalizeService {
       }
       const { item, variants } = byItemId.get(winner.item.id)!;
       const variant = chooseVariant(variants, { channel: channel.channel, locale: item.locale, personas: personaKeys, customerId: context.customerId, concluded });
-      const output = await this.rendering.render(item, variant.variant, channel.channel, toneFor(resolution.matched, variant.variant), context, budget);
+      const output = await this.rendering.render(item, variant.variant, channel.channel, toneFor(resolution.matched, variant.variant), context, budget, fill);
       const explanation = explainSelection({ matched: resolution.matched, localeChain, winner, runnerUp: ranked[index + 1], channel, variant });
-      // Binary parts (a letter's PDF bytes) are for bulk output, not for GraphQL answers.
-      const { parts, binaryParts } = splitParts(output.parts);
       return {
-        ...parts,
-        parts,
-        binaryParts,
+        ...output.parts,
+        parts: output.parts,
         channel: channel.channel,
         itemId: item.id,
         itemVersion: item.version,
@@ -193,17 +190,6 @@ export class PersonalizeService {
     }
     return this.catalog.asOfRevision(itemId, revision);
   }
-}
-
-/** Binary parts (a letter's PDF bytes) apart from the rest, in one pass: this runs for every rendering. */
-function splitParts(all: Record<string, unknown>): { parts: Record<string, unknown>; binaryParts: Record<string, Buffer> } {
-  const parts: Record<string, unknown> = {};
-  const binaryParts: Record<string, Buffer> = {};
-  for (const [name, value] of Object.entries(all)) {
-    if (Buffer.isBuffer(value)) binaryParts[name] = value;
-    else parts[name] = value;
-  }
-  return { parts, binaryParts };
 }
 
 /** The voice of the persona the variant was written for, else of the first matched persona. */

@@ -6,7 +6,7 @@ import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { servedProfiles } from '../../common/renditions/rendition-spec';
 import { CustomerContext } from '../../common/customer-context';
 import { BoundedWorkQueue } from '../../common/concurrency/bounded-work-queue';
-import { CompiledRendering, DEFAULT_RENDER_COST, HEAVY_RENDER_COST, ImageRenditions, RenderedOutput } from '../channels/channel-renderer';
+import { CompiledRendering, DEFAULT_RENDER_COST, FillRendering, HEAVY_RENDER_COST, ImageRenditions, RenderedOutput } from '../channels/channel-renderer';
 import { BrandsService } from '../brands/brands.service';
 import { Brand } from '../channels/brand';
 import { ChannelsService } from '../channels/channels.service';
@@ -58,11 +58,12 @@ export class RenderingService {
     this.channels.registry.get(channel);
   }
 
-  async render(item: ContentItemEntity, variant: ChannelVariantEntity | null, channel: string, tone: Tone | null, context: CustomerContext, budget: RenderBudget): Promise<RenderedOutput> {
+  /** `fill` decides where the recipient's rendering goes: by default its own output, for a campaign run's print batch into the print file. */
+  async render(item: ContentItemEntity, variant: ChannelVariantEntity | null, channel: string, tone: Tone | null, context: CustomerContext, budget: RenderBudget, fillWith: FillRendering = fillAlone): Promise<RenderedOutput> {
     const compiled = await this.compiled(item, variant, channel, tone);
     await yieldToOtherRequests();
     budget.spend();
-    const fill = () => compiled.fill({ attributes: context.attributes, now: context.now });
+    const fill = () => fillWith(compiled, { attributes: context.attributes, now: context.now });
     return (this.channels.registry.get(channel).renderCost ?? DEFAULT_RENDER_COST) >= HEAVY_RENDER_COST ? this.heavyRenders.run(fill) : fill();
   }
 
@@ -111,3 +112,5 @@ export class RenderingService {
     return { role: { ...image, alt }, renditions: this.images.renditionUrls(asset.id), print };
   }
 }
+
+const fillAlone: FillRendering = (rendering, recipient) => rendering.fill(recipient);

@@ -28,7 +28,7 @@ describe('QR codes on letters', () => {
   it('draws the same modules in print HTML, inside a quiet zone', () => {
     const url = 'https://example.com/zomer';
     const modules = qrModules(url);
-    const html = qrHtml(url, 25, 'QR code');
+    const html = qrHtml(modules, 25, 'QR code');
     const cells = [...html.matchAll(/<i( class="b")?><\/i>/g)].map((match) => match[1] !== undefined);
     const side = modules.length + 2 * QUIET_ZONE;
     expect(cells).toHaveLength(side * side);

@@ -10,11 +10,10 @@ export function qrModules(text: string): boolean[][] {
 export const QUIET_ZONE = 4;
 
 /**
- * The QR code as plain HTML (a grid of cells), for the print HTML: no SVG and no data URL, which
+ * A QR code's modules (from qrModules) as plain HTML (a grid of cells), for the print HTML: no SVG and no data URL, which
  * the hub's HTML never carries.
  */
-export function qrHtml(text: string, sizeMm: number, label: string): string {
-  const modules = qrModules(text);
+export function qrHtml(modules: boolean[][], sizeMm: number, label: string): string {
   const size = modules.length + 2 * QUIET_ZONE;
   const cells = Array.from({ length: size }, (_row, y) =>
     Array.from({ length: size }, (_column, x) => (modules[y - QUIET_ZONE]?.[x - QUIET_ZONE] ? '<i class="b"></i>' : '<i></i>')).join(''),

@@ -42,11 +42,12 @@ export function salutation(locale: string, tone: Tone | null, customer: Customer
   return lastName ? phrases.formal(text(customer.title), lastName) : phrases.formalUnknown;
 }
 
-/** "24 november 2026" in nl, "24 November 2026" in en. */
-export function formatLetterDate(locale: string, date: Date): string {
+/** The letter date of a locale: "24 november 2026" in nl, "24 November 2026" in en. Made once per locale, used per letter. */
+export function letterDateFormat(locale: string): (date: Date) => string {
   // Bare "en" would format the American way ("November 24, 2026"); letters here follow British usage.
   const dateLocale = locale.toLowerCase() === 'en' ? 'en-GB' : locale;
-  return new Intl.DateTimeFormat(dateLocale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(date);
+  const format = new Intl.DateTimeFormat(dateLocale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' });
+  return (date) => format.format(date);
 }
 
 function dutchTitle(title: string): string {

@@ -1,3 +1,4 @@
+import { PDFDocument } from 'pdf-lib';
 import { Tone } from '../../personas/persona.types';
 import { RenderInput } from '../channel-renderer';
 import { DEFAULT_RENDERER_CONFIG } from '../renderer-config';
@@ -26,7 +27,7 @@ describe('LetterRenderer', () => {
     const brand = { ...LOOPWERK_BRAND, senderLines: ['Loopwerk', 'Postbus 123', '1000 AB Amsterdam'], returnAddress: 'Loopwerk · Antwoordnummer 1', legal: 'KvK 12345678' };
     const base = input('nl', Tone.FORMAL);
     const output = await (await renderer.compile({ ...base, brand, roles: { ...base.roles, callToAction: { label: 'Bekijk de actie', url: 'https://example.com/zomer?klant={{ customer.lastName | url_encode }}' } } })).fill({ attributes: devries, now });
-    const text = await pdfText(output.parts.pdf as Buffer);
+    const text = await pdfText(Buffer.from(output.parts.pdfBase64 as string, 'base64'));
     expect(text).toContain('Postbus 123');
     expect(text).toContain('Loopwerk · Antwoordnummer 1');
     expect(text).toContain('Bekijk de actie');
@@ -46,7 +47,7 @@ describe('LetterRenderer', () => {
 
   it('produces a real A4 PDF with the address, the date in the locale, a formal salutation and the rendered body', async () => {
     const output = await (await renderer.compile(input('nl', Tone.FORMAL))).fill({ attributes: devries, now });
-    const pdf = output.parts.pdf as Buffer;
+    const pdf = Buffer.from(output.parts.pdfBase64 as string, 'base64');
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const text = await pdfText(pdf);
     expect(text).toContain('heer Jan De Vries');
@@ -66,7 +67,7 @@ describe('LetterRenderer', () => {
   it('prints every script a name or a message may contain, in fonts that have its glyphs', async () => {
     const body = 'Καλό καλοκαίρι. İstanbul’da ığdır şöyle. Привет. 夏天快乐，一起跑步吧。ひらがなとカタカナ。여름 세일 🏃‍♀️☀️';
     const output = await (await renderer.compile(input('nl', Tone.FORMAL, body))).fill({ attributes: { ...devries, title: undefined, firstName: 'Łukasz', lastName: 'Żółć' }, now });
-    const text = await pdfText(output.parts.pdf as Buffer);
+    const text = await pdfText(Buffer.from(output.parts.pdfBase64 as string, 'base64'));
     expect(text).toContain('Łukasz Żółć');
     // Text extraction may put a space where one font run meets the next, so spaces are not compared.
     const unspaced = text.replace(/\s+/g, '');
@@ -78,14 +79,14 @@ describe('LetterRenderer', () => {
   it('leaves out a character no font has, with a warning instead of garbage', async () => {
     const output = await (await renderer.compile(input('nl', Tone.FORMAL, 'Prijs \u{E000} nu'))).fill({ attributes: devries, now });
     expect(output.warnings).toContain('The letter cannot print "\u{E000}" (U+E000): no font has them, so they were left out');
-    expect(await pdfText(output.parts.pdf as Buffer)).toMatch(/Prijs\s+nu/);
+    expect(await pdfText(Buffer.from(output.parts.pdfBase64 as string, 'base64'))).toMatch(/Prijs\s+nu/);
   });
 
   it('greets informally by first name, in English too', async () => {
     const dutch = await (await renderer.compile(input('nl', Tone.INFORMAL))).fill({ attributes: { firstName: 'Sanne' }, now });
     expect(dutch.text).toContain('Hoi Sanne,');
     const english = await (await renderer.compile(input('en', Tone.FORMAL))).fill({ attributes: { title: 'Mr', lastName: 'Smith' }, now });
-    expect(await pdfText(english.parts.pdf as Buffer)).toContain('Dear Mr Smith,');
+    expect(await pdfText(Buffer.from(english.parts.pdfBase64 as string, 'base64'))).toContain('Dear Mr Smith,');
     expect(english.text).toContain('24 November 2026');
     const informal = await (await renderer.compile(input('en', Tone.INFORMAL))).fill({ attributes: { firstName: 'Sam' }, now });
     expect(informal.text).toContain('Hi Sam,');
@@ -95,7 +96,7 @@ describe('LetterRenderer', () => {
     const body = Array.from({ length: 40 }, (_, index) => `## Deel ${index + 1}\n\nEen alinea over de zomer die lang genoeg is om meerdere regels te vullen op het papier van deze brief.`).join('\n\n');
     const output = await (await renderer.compile(input('nl', Tone.FORMAL, body))).fill({ attributes: devries, now });
     expect(output.parts.pageCount).toBeGreaterThan(2);
-    const text = await pdfText(output.parts.pdf as Buffer);
+    const text = await pdfText(Buffer.from(output.parts.pdfBase64 as string, 'base64'));
     expect(text).toContain(`Pagina 1 van ${output.parts.pageCount}`);
     expect(text).toContain('Deel 40');
   });
@@ -105,5 +106,45 @@ describe('LetterRenderer', () => {
     expect(output.warnings.join()).toMatch(/no complete postal address/);
     expect(output.text).toContain('Geachte klant,');
     expect(output.text).not.toMatch(/undefined|null/);
+  });
+
+  it('draws a batch into one print file: each letter on a new sheet, in the order given, with a manifest', async () => {
+    const long = Array.from({ length: 12 }, (_, index) => `## Deel ${index + 1}\n\nEen alinea over de zomer die lang genoeg is om meerdere regels te vullen op het papier van deze brief.`).join('\n\n');
+    const short = await renderer.compile(input('nl', Tone.FORMAL));
+    const twoPages = await renderer.compile(input('nl', Tone.FORMAL, long));
+    const file = await renderer.print.openFile();
+    const recipients = [
+      { rendering: short, lastName: 'Eerste' },
+      { rendering: twoPages, lastName: 'Tweede' },
+      { rendering: short, lastName: 'Derde' },
+    ];
+    const outputs = recipients.map(({ rendering, lastName }, index) => file.append(rendering, { attributes: { ...devries, lastName }, now }, { customerId: `c${index}`, line: index + 1 }));
+    const { pdf, manifest } = file.finish();
+
+    expect(outputs.map((output) => output.parts)).toEqual([{ pageCount: 1 }, { pageCount: 2 }, { pageCount: 1 }]);
+    expect(outputs[1].text).toContain('Geachte heer Tweede,');
+    expect(manifest).toEqual([
+      { customerId: 'c0', line: 1, firstPage: 1, pageCount: 1 },
+      { customerId: 'c1', line: 2, firstPage: 3, pageCount: 2 },
+      { customerId: 'c2', line: 3, firstPage: 5, pageCount: 1 },
+    ]);
+    expect((await PDFDocument.load(pdf)).getPageCount()).toBe(6);
+    const pages = pdfText(pdf).split(/-- \d+ of 6 --/).map((page) => page.trim());
+    expect(pages[0]).toContain('Geachte heer Eerste,');
+    expect(pages[1]).toBe('');
+    expect(pages[2]).toContain('Geachte heer Tweede,');
+    expect(pages[3]).toContain('Pagina 2 van 2');
+    expect(pages[4]).toContain('Geachte heer Derde,');
+    expect(pages[5]).toBe('');
+  });
+
+  it('refuses a rendering of another channel into a letter print file, and is unusable after a failed letter', async () => {
+    const file = await renderer.print.openFile();
+    const foreign = { fill: () => ({ text: '', warnings: [], metrics: [], parts: {} }) };
+    expect(() => file.append(foreign, { attributes: devries, now }, { customerId: null, line: 1 })).toThrow('A letter print file takes letters only');
+    const rendering = await renderer.compile(input('nl', Tone.FORMAL));
+    const broken = { ...devries, get address(): never { throw new Error('unreadable address'); } };
+    expect(() => file.append(rendering, { attributes: broken, now }, { customerId: null, line: 2 })).toThrow('unreadable address');
+    expect(() => file.finish()).toThrow(/print file was abandoned.*unreadable address/);
   });
 });

@@ -3,35 +3,22 @@ import { CustomerAttributes } from '../../../common/customer-context';
 import { RenditionSpec } from '../../../common/renditions/rendition-spec';
 import { safeLinkUrl } from '../../../common/urls/safe-url';
 import { returnLine } from '../brand';
-import { qrHtml, qrModules, QUIET_ZONE } from '../letter/qr-code';
-import { ChannelRenderer, CompiledRendering, OutputPart, PrintOutput, RenderInput } from '../channel-renderer';
+import { ChannelRenderer, CompiledRendering, ManifestEntry, OutputPart, PrintFile, PrintOutput, Recipient, RenderedOutput, RenderInput } from '../channel-renderer';
 import { escapeHtml } from '../html/escape-html';
 import { htmlGuards } from '../html/html-guard';
-import { formatLetterDate, phrasesFor, salutation } from '../locale/salutation';
+import { ADDRESS_WINDOW, Block, BODY_TOP, DrawingTools, drawLetter, LETTER_PAGE, LetterContent, MM, OpenedImage, PrintedCallToAction, QR_MM, readWritten, Run, standaloneTools } from '../letter/letter-drawing';
 import type { PrintFonts } from '../letter/print-fonts';
+import { qrHtml, qrModules } from '../letter/qr-code';
+import { letterDateFormat, phrasesFor, salutation } from '../locale/salutation';
 import { markdownToPlainText, markdownToSafeHtml } from '../markdown/markdown';
 import { TokenScope, TokenTemplate, TokenVault } from '../personalisation/liquid-sandbox';
-
-const MM = 72 / 25.4;
-/** DIN 5008 form B / NEN 1026 window envelope: the address window's position on A4. */
-export const ADDRESS_WINDOW = { left: 20 * MM, top: 45 * MM, width: 85 * MM, height: 45 * MM };
-const MARGIN = { left: 25 * MM, right: 20 * MM, top: 20 * MM, bottom: 25 * MM };
-const BODY_TOP = 105 * MM;
-
-interface Run {
-  template: TokenTemplate;
-  bold: boolean;
-  italic: boolean;
-  link: string | null;
-}
-
-type Block = { kind: 'heading' | 'paragraph' | 'quote'; runs: Run[] } | { kind: 'list'; ordered: boolean; items: Run[][] };
 
 /**
  * A printed letter: an A4 PDF with the recipient's address in the window-envelope position, the
  * date in the locale's format, a salutation by tone, the markdown body with headings, lists and
  * emphasis, the sign-off and the legal line; plus the same letter as print HTML. The layout is
- * compiled once; per recipient the PDF is drawn (its address differs), synchronously.
+ * compiled once; per recipient the PDF is drawn (its address differs), synchronously. Campaign
+ * runs draw a whole batch into one print file instead (LetterPrintFile).
  */
 export class LetterRenderer implements ChannelRenderer {
   /** pdfkit, fontkit and the font tables weigh ~50 MB: loaded with the first letter, not at start-up. */
@@ -50,12 +37,12 @@ export class LetterRenderer implements ChannelRenderer {
   readonly renditions: Record<string, RenditionSpec> = { letter: { width: 945, fit: 'inside', format: 'jpeg', quality: 92, flatten: true } };
   readonly printRendition = 'letter';
   /** Mailings are printed and posted in postal-code order (postal services discount presorted mail). */
-  readonly print: PrintOutput = { pdfPart: 'pdf', omitFromOutput: ['pdfBase64', 'html'], sortPath: ['address', 'postalCode'] };
+  readonly print: PrintOutput = { sortPath: ['address', 'postalCode'], openFile: async () => new LetterPrintFile(await this.loadPrinting()) };
   readonly constraints = [{ name: 'pages', limit: null, description: 'pages of A4; lines are never split across pages' }];
 
   async compile(input: RenderInput): Promise<CompiledRendering> {
     const { roles, locale, tone, config, brand } = input;
-    const { PdfDocument, fonts } = await (this.printing ??= loadPrinting());
+    const printing = await this.loadPrinting();
     const vault = new TokenVault();
     const blocks = marked.lexer(vault.protect(roles.body ?? '')).flatMap((token) => toBlocks(token, vault));
     const headline = TokenTemplate.plain(roles.headline ?? '', 'fields.headline');
@@ -74,40 +61,55 @@ export class LetterRenderer implements ChannelRenderer {
     const ctaLabel = TokenTemplate.plain(roles.callToAction?.label ?? '', 'fields.callToAction.label');
     const ctaUrl = TokenTemplate.plain(roles.callToAction?.url ?? '', 'fields.callToAction.url');
     const phrases = phrasesFor(locale);
-    return {
-      fill: (recipient) => {
-        const warnings: string[] = [];
-        const scope: TokenScope & Record<string, unknown> = { customer: recipient.attributes, now: recipient.now };
-        if (senderLines.length === 0) warnings.push('No brand is set for this theme and locale, so the letter has no sender block (set one with upsertBrand)');
-        const cta = roles.callToAction ? callToAction(ctaLabel.render(scope, warnings), ctaUrl.render(scope, warnings), config.linkSchemes, warnings) : null;
-        const address = addressLines(recipient.attributes);
-        if (address.length < 2) warnings.push('The customer has no complete postal address (address.lines, postalCode, city); the address window is incomplete');
-        const greeting = salutation(locale, tone, recipient.attributes);
-        const date = formatLetterDate(locale, recipient.now);
-        const legalText = [legal.render(scope, warnings), brand.legal ?? ''].filter(Boolean).join('\n');
-        const texts = { headline: headline.render(scope, warnings), signOff: signOff.render(scope, warnings), legal: legalText };
-        const { pdf, pageCount } = drawPdf({ PdfDocument, fonts, blocks, scope, warnings, senderLines, returnLine: returnLine(brand), address, greeting, date, texts, cta, image: input.printImage, pageLabel: phrases.page, title: texts.headline });
-        const html = printHtmlDocument({
-          headline: printParts.headline.render(scope, warnings),
-          bodyHtml: printParts.body.render(scope, warnings),
-          signOff: printParts.signOff.render(scope, warnings),
-          legal: [printParts.legal.render(scope, warnings), escapeHtml(brand.legal ?? '')].filter(Boolean).join('<br>'),
-          cta: cta ? `<div class="cta"><p><strong>${escapeHtml(cta.label)}</strong><br>${escapeHtml(cta.url)}</p>${qrHtml(cta.url, QR_MM, `QR code: ${escapeHtml(cta.url)}`)}</div>` : '',
-          returnLine: escapeHtml(returnLine(brand)),
-          address: address.map(escapeHtml),
-          salutation: escapeHtml(greeting),
-          date: escapeHtml(date),
-          senderLines: senderLines.map(escapeHtml),
-          locale: escapeHtml(locale),
-        });
-        const text = [address.join('\n'), date, '', texts.headline, '', greeting, '', plainBody.render(scope, warnings), '', cta ? `${cta.label}: ${cta.url}` : '', '', texts.signOff, '', texts.legal].join('\n').replace(/\n{3,}/g, '\n\n').trim();
-        return { text, warnings, metrics: [{ name: 'pages', value: pageCount, limit: null }], parts: { pdf, pdfBase64: pdf.toString('base64'), html, pageCount } };
-      },
+    const formatDate = letterDateFormat(locale);
+    // Most mailings link every recipient to the same page: its QR code is made once.
+    let lastQr = { url: '', modules: [] as boolean[][] };
+    const qrOf = (url: string) => (lastQr.url === url ? lastQr : (lastQr = { url, modules: qrModules(url) })).modules;
+
+    const prepare = (recipient: Recipient): LetterContent => {
+      const warnings: string[] = [];
+      const scope: TokenScope & Record<string, unknown> = { customer: recipient.attributes, now: recipient.now };
+      if (senderLines.length === 0) warnings.push('No brand is set for this theme and locale, so the letter has no sender block (set one with upsertBrand)');
+      const cta = roles.callToAction ? callToAction(ctaLabel.render(scope, warnings), ctaUrl.render(scope, warnings), config.linkSchemes, warnings, qrOf) : null;
+      const address = addressLines(recipient.attributes);
+      if (address.length < 2) warnings.push('The customer has no complete postal address (address.lines, postalCode, city); the address window is incomplete');
+      const greeting = salutation(locale, tone, recipient.attributes);
+      const date = formatDate(recipient.now);
+      const legalText = [legal.render(scope, warnings), brand.legal ?? ''].filter(Boolean).join('\n');
+      const texts = { headline: headline.render(scope, warnings), signOff: signOff.render(scope, warnings), legal: legalText };
+      return { blocks, scope, warnings, senderLines, returnLine: returnLine(brand), address, greeting, date, texts, cta, image: input.printImage, pageLabel: phrases.page };
     };
+    const plainText = (letter: LetterContent): string =>
+      [letter.address.join('\n'), letter.date, '', letter.texts.headline, '', letter.greeting, '', plainBody.render(letter.scope, letter.warnings), '', letter.cta ? `${letter.cta.label}: ${letter.cta.url}` : '', '', letter.texts.signOff, '', letter.texts.legal]
+        .join('\n')
+        .replace(/\n{3,}/g, '\n\n')
+        .trim();
+    const printHtml = (letter: LetterContent): string =>
+      printHtmlDocument({
+        headline: printParts.headline.render(letter.scope, letter.warnings),
+        bodyHtml: printParts.body.render(letter.scope, letter.warnings),
+        signOff: printParts.signOff.render(letter.scope, letter.warnings),
+        legal: [printParts.legal.render(letter.scope, letter.warnings), escapeHtml(brand.legal ?? '')].filter(Boolean).join('<br>'),
+        cta: letter.cta ? `<div class="cta"><p><strong>${escapeHtml(letter.cta.label)}</strong><br>${escapeHtml(letter.cta.url)}</p>${qrHtml(letter.cta.qr, QR_MM, `QR code: ${escapeHtml(letter.cta.url)}`)}</div>` : '',
+        returnLine: escapeHtml(letter.returnLine),
+        address: letter.address.map(escapeHtml),
+        salutation: escapeHtml(letter.greeting),
+        date: escapeHtml(letter.date),
+        senderLines: senderLines.map(escapeHtml),
+        locale: escapeHtml(locale),
+      });
+    return new LetterRendering(printing, (recipient) => {
+      const letter = prepare(recipient);
+      return { letter, html: () => printHtml(letter), text: () => plainText(letter) };
+    });
   }
 
   /** A letter has no channel-only keys; a variant's model fields are checked against its model, not here. */
   validateOverride(): void {}
+
+  private loadPrinting(): Promise<Printing> {
+    return (this.printing ??= loadPrinting());
+  }
 }
 
 type PdfDocumentClass = typeof import('pdfkit');
@@ -122,140 +124,75 @@ async function loadPrinting(): Promise<Printing> {
   return { PdfDocument, fonts: new PrintFonts() };
 }
 
-interface DrawRequest {
-  PdfDocument: PdfDocumentClass;
-  fonts: PrintFonts;
-  blocks: Block[];
-  scope: TokenScope;
-  warnings: string[];
-  senderLines: string[];
-  returnLine: string;
-  address: string[];
-  greeting: string;
-  date: string;
-  texts: { headline: string; signOff: string; legal: string };
-  cta: PrintedCallToAction | null;
-  image: Buffer | undefined;
-  pageLabel: (page: number, pages: number) => string;
-  title: string;
+/** One recipient's letter, ready to draw, with its print HTML and plain text made on demand (in that order, as warnings are collected). */
+interface PreparedLetter {
+  letter: LetterContent;
+  html(): string;
+  text(): string;
 }
 
-function drawPdf(request: DrawRequest): { pdf: Buffer; pageCount: number } {
-  const doc = new request.PdfDocument({ size: 'A4', margins: MARGIN, bufferPages: true, info: { Title: request.title, Creator: 'Facet' } });
-  const write = (text: string, style: TextStyle, options: PDFKit.Mixins.TextOptions = {}, at?: { x: number; y: number }) => writeText(doc, request.fonts, request.warnings, text, style, options, at);
-  write(request.senderLines.join('\n'), { size: 9, color: '#333333' }, { width: 65 * MM, align: 'right' }, { x: 125 * MM, y: MARGIN.top });
-  write(request.returnLine, { size: 7, color: '#555555' }, { width: ADDRESS_WINDOW.width - 10 * MM, lineBreak: false, ellipsis: true }, { x: ADDRESS_WINDOW.left + 5 * MM, y: ADDRESS_WINDOW.top + 3 * MM });
-  write(request.address.join('\n'), { size: 10 }, { width: ADDRESS_WINDOW.width - 10 * MM, height: ADDRESS_WINDOW.height - 14 * MM, ellipsis: true }, { x: ADDRESS_WINDOW.left + 5 * MM, y: ADDRESS_WINDOW.top + 12 * MM });
-  write(request.date, { size: 10 }, { width: doc.page.width - MARGIN.left - MARGIN.right, align: 'right' }, { x: MARGIN.left, y: 98 * MM });
-  write(request.texts.headline, { size: 12, bold: true }, {}, { x: MARGIN.left, y: BODY_TOP });
-  doc.moveDown(0.8);
-  if (request.image) {
+/** A compiled letter: drawn into a document of its own by `fill`, or into a print file by LetterPrintFile. */
+class LetterRendering implements CompiledRendering {
+  constructor(
+    private readonly printing: Printing,
+    readonly prepare: (recipient: Recipient) => PreparedLetter,
+  ) {}
+
+  fill(recipient: Recipient): RenderedOutput {
+    const prepared = this.prepare(recipient);
+    const doc = new this.printing.PdfDocument({ ...LETTER_PAGE, bufferPages: true, info: { Title: prepared.letter.texts.headline, Creator: 'Facet' } });
+    const pageCount = drawLetter(doc, prepared.letter, standaloneTools(this.printing.fonts));
+    doc.end();
+    const pdf = Buffer.concat(readWritten(doc));
+    const html = prepared.html();
+    const text = prepared.text();
+    return { text, warnings: prepared.letter.warnings, metrics: [{ name: 'pages', value: pageCount, limit: null }], parts: { pdfBase64: pdf.toString('base64'), html, pageCount } };
+  }
+}
+
+/**
+ * A batch of letters in one pdfkit document: each letter starts on a new page (a blank one after
+ * an odd page count), its pages are written out as soon as their numbers are on them, and the
+ * fonts' subsets and the images go into the file once.
+ */
+class LetterPrintFile implements PrintFile {
+  private readonly doc: PDFKit.PDFDocument;
+  private readonly tools: DrawingTools;
+  private readonly manifest: ManifestEntry[] = [];
+  private pages = 0;
+  private failure: Error | null = null;
+
+  constructor(printing: Printing) {
+    this.doc = new printing.PdfDocument({ ...LETTER_PAGE, bufferPages: true, autoFirstPage: false, info: { Title: 'Print file', Creator: 'Facet' } });
+    const opened = new Map<Buffer, OpenedImage>();
+    const document = this.doc as unknown as { openImage(bytes: Buffer): OpenedImage };
+    this.tools = { fonts: printing.fonts, image: (bytes) => opened.get(bytes) ?? opened.set(bytes, document.openImage(bytes)).get(bytes)! };
+  }
+
+  append(rendering: CompiledRendering, recipient: Recipient, entry: Pick<ManifestEntry, 'customerId' | 'line'>): RenderedOutput {
+    if (this.failure) throw this.failure;
+    if (!(rendering instanceof LetterRendering)) throw new Error('A letter print file takes letters only');
     try {
-      doc.image(request.image, { fit: [80 * MM, 60 * MM] });
-      doc.moveDown(0.5);
-    } catch {
-      request.warnings.push('The print image could not be embedded');
+      const prepared = rendering.prepare(recipient);
+      this.doc.addPage();
+      const pageCount = drawLetter(this.doc, prepared.letter, this.tools);
+      if (pageCount % 2 === 1) this.doc.addPage();
+      this.doc.flushPages();
+      this.manifest.push({ ...entry, firstPage: this.pages + 1, pageCount });
+      this.pages += pageCount + (pageCount % 2);
+      return { text: prepared.text(), warnings: prepared.letter.warnings, metrics: [{ name: 'pages', value: pageCount, limit: null }], parts: { pageCount } };
+    } catch (error) {
+      this.failure = new Error(`The print file was abandoned: a letter could not be drawn into it (${(error as Error).message})`);
+      throw error;
     }
   }
-  write(request.greeting, { size: 11 });
-  doc.moveDown(0.6);
-  for (const block of request.blocks) drawBlock(doc, block, request);
-  if (request.cta) drawCallToAction(doc, request.cta, request);
-  if (request.texts.signOff) {
-    keepLinesTogether(doc, 3);
-    write(request.texts.signOff, { size: 11 });
-  }
-  if (request.texts.legal) {
-    doc.moveDown(1.5);
-    write(request.texts.legal, { size: 8, color: '#555555' });
-  }
-  const range = doc.bufferedPageRange();
-  for (let index = range.start; index < range.start + range.count; index += 1) {
-    doc.switchToPage(index);
-    const bottom = doc.page.margins.bottom;
-    // Writing inside the bottom margin would make pdfkit start a new page.
-    doc.page.margins.bottom = 0;
-    write(request.pageLabel(index + 1, range.count), { size: 8, color: '#777777' }, { width: doc.page.width - MARGIN.left - MARGIN.right, align: 'center', lineBreak: false }, { x: MARGIN.left, y: doc.page.height - 15 * MM });
-    doc.page.margins.bottom = bottom;
-  }
-  doc.end();
-  const chunks: Buffer[] = [];
-  // pdfkit pushes everything into its stream buffer during end(); reading it back is synchronous.
-  for (let chunk = doc.read() as Buffer | null; chunk !== null; chunk = doc.read() as Buffer | null) chunks.push(chunk);
-  return { pdf: Buffer.concat(chunks), pageCount: range.count };
-}
 
-function drawBlock(doc: PDFKit.PDFDocument, block: Block, request: DrawRequest): void {
-  const width = doc.page.width - MARGIN.left - MARGIN.right;
-  if (block.kind === 'list') {
-    block.items.forEach((runs, index) => {
-      keepLinesTogether(doc, 1);
-      const bullet = block.ordered ? `${index + 1}.` : '•';
-      const y = doc.y;
-      writeText(doc, request.fonts, request.warnings, bullet, { size: 11 }, { width: 6 * MM, lineBreak: false }, { x: MARGIN.left + 2 * MM, y });
-      doc.text('', MARGIN.left + 8 * MM, y);
-      drawRuns(doc, runs, request, { width: width - 8 * MM, size: 11 });
-      doc.x = MARGIN.left;
-    });
-    doc.moveDown(0.6);
-    return;
+  finish(): { pdf: Buffer; manifest: ManifestEntry[] } {
+    if (this.failure) throw this.failure;
+    this.doc.end();
+    return { pdf: Buffer.concat(readWritten(this.doc)), manifest: this.manifest };
   }
-  if (block.kind === 'heading') {
-    // A heading never stands alone at the foot of a page.
-    keepLinesTogether(doc, 3);
-    drawRuns(doc, block.runs, request, { width, size: 12.5, bold: true });
-    doc.moveDown(0.3);
-    return;
-  }
-  doc.x = block.kind === 'quote' ? MARGIN.left + 6 * MM : MARGIN.left;
-  drawRuns(doc, block.runs, request, { width: block.kind === 'quote' ? width - 6 * MM : width, size: 11, italic: block.kind === 'quote' });
-  doc.x = MARGIN.left;
-  doc.moveDown(0.6);
 }
-
-function drawRuns(doc: PDFKit.PDFDocument, runs: Run[], request: DrawRequest, style: { width: number; size: number; bold?: boolean; italic?: boolean }): void {
-  const texts = runs.map((run) => ({ run, text: run.template.render(request.scope, request.warnings) })).filter(({ text }) => text !== '');
-  texts.forEach(({ run, text }, index) => {
-    const textStyle = { size: style.size, bold: style.bold || run.bold, italic: style.italic || run.italic, color: run.link ? '#0b4f8a' : '#000000' };
-    writeText(doc, request.fonts, request.warnings, text, textStyle, { width: style.width, continued: index < texts.length - 1, link: run.link ?? undefined, underline: run.link !== null });
-  });
-  doc.fillColor('#000000');
-}
-
-interface TextStyle {
-  size: number;
-  bold?: boolean;
-  italic?: boolean;
-  color?: string;
-}
-
-/** Text in as many fonts as its characters need; what no font has is left out, with one warning per letter. */
-function writeText(doc: PDFKit.PDFDocument, fonts: PrintFonts, warnings: string[], text: string, style: TextStyle, options: PDFKit.Mixins.TextOptions, at?: { x: number; y: number }): void {
-  const { runs, missing } = fonts.split(text, style);
-  if (missing.length > 0) {
-    const warning = `The letter cannot print ${missing.map((character) => `"${character}" (U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ')}: no font has them, so they were left out`;
-    if (!warnings.includes(warning)) warnings.push(warning);
-  }
-  doc.fontSize(style.size).fillColor(style.color ?? '#000000');
-  if (runs.length === 0) {
-    if (at) doc.text('', at.x, at.y, options);
-    else doc.text('', options);
-    return;
-  }
-  runs.forEach((run, index) => {
-    // Registered by name, so each font is embedded once per document however often it is used; pdfkit takes a parsed fontkit font as it is.
-    doc.registerFont(run.fontKey, run.font as unknown as PDFKit.Mixins.PDFFontSource);
-    doc.font(run.fontKey);
-    const runOptions = { ...options, continued: index < runs.length - 1 ? true : options.continued };
-    if (index === 0 && at) doc.text(run.text, at.x, at.y, runOptions);
-    else doc.text(run.text, runOptions);
-  });
-}
-
-function keepLinesTogether(doc: PDFKit.PDFDocument, lines: number): void {
-  if (doc.y + lines * doc.currentLineHeight(true) > doc.page.height - MARGIN.bottom) doc.addPage();
-}
-
 
 /** Markdown blocks → drawable blocks of styled runs, each run's text a token template. */
 function toBlocks(token: Token, vault: TokenVault): Block[] {
@@ -318,39 +255,14 @@ export function addressLines(customer: CustomerAttributes): string[] {
   return [name, ...lines, place, typeof address.country === 'string' ? address.country.toUpperCase() : ''].filter(Boolean);
 }
 
-interface PrintedCallToAction {
-  label: string;
-  url: string;
-}
-
 /** The call to action as print shows it: the link must be one the hub allows, or it is left out with a warning. */
-function callToAction(label: string, url: string, linkSchemes: readonly string[], warnings: string[]): PrintedCallToAction | null {
+function callToAction(label: string, url: string, linkSchemes: readonly string[], warnings: string[], qrOf: (url: string) => boolean[][]): PrintedCallToAction | null {
   const safe = safeLinkUrl(url, linkSchemes);
   if (!safe || !label.trim()) {
     warnings.push('The call to action was left out of the letter: it needs a label and a link the hub allows');
     return null;
   }
-  return { label: label.trim(), url: safe };
-}
-
-const QR_MM = 25;
-
-/** Label and address beside a QR code of the link, kept on one page. */
-function drawCallToAction(doc: PDFKit.PDFDocument, cta: PrintedCallToAction, request: DrawRequest): void {
-  const size = QR_MM * MM;
-  if (doc.y + size + 6 * MM > doc.page.height - MARGIN.bottom) doc.addPage();
-  doc.moveDown(0.4);
-  const top = doc.y;
-  const modules = qrModules(cta.url);
-  const cell = size / (modules.length + 2 * QUIET_ZONE);
-  modules.forEach((row, y) => row.forEach((dark, x) => dark && doc.rect(MARGIN.left + (x + QUIET_ZONE) * cell, top + (y + QUIET_ZONE) * cell, cell, cell)));
-  doc.fillColor('#000000').fill();
-  const textLeft = MARGIN.left + size + 4 * MM;
-  const textWidth = doc.page.width - MARGIN.right - textLeft;
-  writeText(doc, request.fonts, request.warnings, cta.label, { size: 11, bold: true }, { width: textWidth }, { x: textLeft, y: top + 6 * MM });
-  writeText(doc, request.fonts, request.warnings, cta.url, { size: 9, color: '#333333' }, { width: textWidth });
-  doc.x = MARGIN.left;
-  doc.y = top + size + 2 * MM;
+  return { label: label.trim(), url: safe, qr: qrOf(safe) };
 }
 
 /** The print document around parts that are already escaped or sanitised (each filled part passed its guard). */
