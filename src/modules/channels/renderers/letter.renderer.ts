@@ -159,6 +159,8 @@ class LetterPrintFile implements PrintFile {
   private readonly doc: PDFKit.PDFDocument;
   private readonly tools: DrawingTools;
   private readonly manifest: ManifestEntry[] = [];
+  /** The file so far, a piece per letter: pdfkit's stream would hold it as thousands of small writes. */
+  private readonly written: Buffer[] = [];
   private pages = 0;
   private failure: Error | null = null;
 
@@ -178,6 +180,7 @@ class LetterPrintFile implements PrintFile {
       const pageCount = drawLetter(this.doc, prepared.letter, this.tools);
       if (pageCount % 2 === 1) this.doc.addPage();
       this.doc.flushPages();
+      this.written.push(Buffer.concat(readWritten(this.doc)));
       this.manifest.push({ ...entry, firstPage: this.pages + 1, pageCount });
       this.pages += pageCount + (pageCount % 2);
       return { text: prepared.text(), warnings: prepared.letter.warnings, metrics: [{ name: 'pages', value: pageCount, limit: null }], parts: { pageCount } };
@@ -190,7 +193,7 @@ class LetterPrintFile implements PrintFile {
   finish(): { pdf: Buffer; manifest: ManifestEntry[] } {
     if (this.failure) throw this.failure;
     this.doc.end();
-    return { pdf: Buffer.concat(readWritten(this.doc)), manifest: this.manifest };
+    return { pdf: Buffer.concat([...this.written, ...readWritten(this.doc)]), manifest: this.manifest };
   }
 }
 
