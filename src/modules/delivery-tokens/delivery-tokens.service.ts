@@ -4,6 +4,21 @@ import { WeightedLru } from '../../common/cache/weighted-lru';
 import { DeliveryClaims, DeliveryTokenCodec } from './delivery-token';
 import { HubSecretsRepository } from './hub-secrets.repository';
 
+/** What a token says of the item a rendering was made from. */
+export interface RenderedItem {
+  id: string;
+  version: number;
+  locale: string;
+  theme: string | null;
+}
+
+/** The hand-written variant a rendering used (null: rendered automatically) and its experiment arm. */
+export interface ChosenVariant {
+  variant: { id: string } | null;
+  experiment: string | null;
+  arm: string | null;
+}
+
 /** Verified tokens remembered (about 0.5 KB each). */
 const VERIFIED_TOKENS = 100_000;
 
@@ -27,8 +42,19 @@ export class DeliveryTokensService implements OnModuleInit {
     this.codec = new DeliveryTokenCodec(configured.length > 0 ? configured : [await this.secrets.loadOrCreate('delivery-token')]);
   }
 
-  sign(claims: Omit<DeliveryClaims, 'issuedAt'>): string {
-    return this.ready().sign({ ...claims, issuedAt: Math.floor(Date.now() / 1000) });
+  /** The token of one rendering: the item as rendered, the variant (and experiment arm) chosen, and for whom. */
+  signRendering(item: RenderedItem, choice: ChosenVariant, recipient: Pick<DeliveryClaims, 'channel' | 'personas' | 'customerId'>): string {
+    return this.ready().sign({
+      itemId: item.id,
+      itemVersion: item.version,
+      locale: item.locale,
+      theme: item.theme,
+      variantId: choice.variant?.id ?? null,
+      experiment: choice.experiment,
+      arm: choice.arm,
+      ...recipient,
+      issuedAt: Math.floor(Date.now() / 1000),
+    });
   }
 
   /** Renderings are reported several times (delivered, opened, clicked…): a token verified once is not verified again. */

@@ -144,18 +144,7 @@ export class PersonalizeService {
       const { item, variants } = byItemId.get(winner.item.id)!;
       const variant = chooseVariant(variants, { channel: channel.channel, locale: item.locale, personas: personaKeys, customerId: context.customerId, concluded });
       const explanation = explainSelection({ matched: resolution.matched, localeChain, winner, runnerUp: ranked[index + 1], channel, variant });
-      const deliveryToken = this.tokens.sign({
-        itemId: item.id,
-        itemVersion: item.version,
-        variantId: variant.variant?.id ?? null,
-        experiment: variant.experiment,
-        arm: variant.arm,
-        channel: channel.channel,
-        locale: item.locale,
-        personas: personaKeys,
-        customerId: context.customerId ?? null,
-        theme: item.theme,
-      });
+      const deliveryToken = this.tokens.signRendering(item, variant, { channel: channel.channel, personas: personaKeys, customerId: context.customerId ?? null });
       // Rendering comes last: a letter drawn into a print file is there for good, so nothing after it may fail.
       const output = await this.rendering.render(item, variant.variant, channel.channel, toneFor(resolution.matched, variant.variant), context, budget, fill);
       return {

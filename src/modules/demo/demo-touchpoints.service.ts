@@ -49,18 +49,7 @@ export class DemoTouchpointsService {
       for (let index = 0; index < audience.customers; index += 1) {
         const customerId = `demo-${audience.channel}-${String(index).padStart(4, '0')}`;
         const choice = chooseVariant(variants, { channel: audience.channel, locale: item.locale, personas: [audience.persona], customerId });
-        const deliveryToken = this.tokens.sign({
-          itemId: item.id,
-          itemVersion: item.version,
-          variantId: choice.variant?.id ?? null,
-          experiment: choice.experiment,
-          arm: choice.arm,
-          channel: audience.channel,
-          locale: item.locale,
-          personas: [audience.persona],
-          customerId,
-          theme: item.theme,
-        });
+        const deliveryToken = this.tokens.signRendering(item, choice, { channel: audience.channel, personas: [audience.persona], customerId });
         const delivered = new Date(now.getTime() - (1 + stableFraction(`${customerId}:day`) * (DAYS - 1)) * 86_400_000);
         const event = (type: TouchpointType, minutesLater: number, value?: number) =>
           events.push({
