@@ -124,7 +124,7 @@ async function loadPrinting(): Promise<Printing> {
   return { PdfDocument, fonts: new PrintFonts() };
 }
 
-/** One recipient's letter, ready to draw, with its print HTML and plain text made on demand (in that order, as warnings are collected). */
+/** One recipient's letter, ready to draw; its print HTML and plain text are made on demand (a print file needs no HTML), each adding its warnings to the letter's. */
 interface PreparedLetter {
   letter: LetterContent;
   html(): string;
