@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
 import type { ReadableStream } from 'node:stream/web';
+import { loadConfig } from '../../src/config/app-config';
 import { builtInRenderers } from '../../src/modules/channels/built-in-renderers';
 import { DEFAULT_RENDERER_CONFIG } from '../../src/modules/channels/renderer-config';
 import { GOLDEN_CUSTOMERS, GOLDEN_MESSAGE } from '../../src/modules/channels/test-fixtures/golden-message';
@@ -21,8 +22,8 @@ import { BENCH_ADMIN_KEY, recreateDatabase, startHub } from './support/hub-proce
  */
 const CUSTOMERS = Number(process.env.BENCH_CAMPAIGN_CUSTOMERS ?? 100_000);
 const CHANNELS = (process.env.BENCH_CAMPAIGN_CHANNELS ?? 'inApp,sms,tweet,email,letter').split(',');
-/** The hub's default HUB_CAMPAIGN_PRINT_BATCH. */
-const PRINT_BATCH = 500;
+/** Letters per print file as the hub it starts has it (it inherits this environment, HUB_CAMPAIGN_PRINT_BATCH included). */
+const PRINT_BATCH = loadConfig(process.env).campaignRuns.printBatch;
 const TARGETS: Record<string, number> = { inApp: 5000, sms: 5000, tweet: 5000, email: 1500, letter: 150 };
 const names = ['Sanne', 'Jan', 'Fatima', 'Kees', 'Ana', 'Lotte', 'Mohammed', 'Emma'];
 

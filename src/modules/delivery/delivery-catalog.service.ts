@@ -86,7 +86,6 @@ export class DeliveryCatalog implements OnModuleInit, OnApplicationBootstrap {
     }
   }
 
-
   /** The published item with this id, or null. */
   published(id: string): Promise<CatalogEntry | null> {
     // Kept by weight: the estimate while loading, then what the entry really holds.
