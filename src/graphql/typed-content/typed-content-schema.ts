@@ -44,12 +44,16 @@ export interface TypedContentSource {
 }
 
 type FieldShape = Omit<FieldDefinition, 'key'>;
+
+/** The item's own fields on a typed type: a model field of the same name is read under `fields` only. */
+const ITEM_FIELDS = new Set(['id', 'slug', 'locale', 'familyId', 'status', 'version', 'publishedVersion', 'hasDraft', 'metadata', 'updatedAt', 'fields']);
 type Context = { req: Record<string | symbol, unknown> };
 
 /**
  * Adds a typed API per content model next to the generic one (Contentful/Hygraph style): for
- * `message`, the type `Message` with typed `fields`, `message(id)`, `messages(filter, first,
- * after)` with field filters, and `createMessage` / `updateMessage` with typed inputs. Built from
+ * `message`, the type `Message` with its typed fields (on the type itself, and all of them under
+ * `fields`), `message(id)`, `messages(filter, first, after)` with field filters, and
+ * `createMessage` / `updateMessage` with typed inputs. Built from
  * content-models/ when the hub starts, so a model change shows in the schema on restart.
  */
 export function addTypedContent(schema: GraphQLSchema, source: TypedContentSource): GraphQLSchema {
@@ -111,16 +115,18 @@ export function addTypedContent(schema: GraphQLSchema, source: TypedContentSourc
     };
     const graphqlKeys = new Map(model.fields.map((field) => [fieldNameOf(field.key), field]));
 
+    // Nullable even when the model requires the field: content stored before the model changed may lack it, and one such item must not blank a whole page.
+    const typedFields = <T>(fieldsOf: (source: T) => Record<string, unknown>, graphqlNames: string[]): GraphQLFieldConfigMap<T, Context> =>
+      Object.fromEntries(
+        graphqlNames.map((graphqlKey) => {
+          const field = graphqlKeys.get(graphqlKey)!;
+          return [graphqlKey, { type: output(field, field.key), description: field.label, resolve: (source: T) => fieldsOf(source)[field.key] ?? null }];
+        }),
+      );
     const fieldsType = new GraphQLObjectType<Record<string, unknown>, Context>({
       name: freeName(`${name}Fields`, taken),
       description: `The fields of a ${model.name}`,
-      fields: () =>
-        Object.fromEntries(
-          [...graphqlKeys].map(([graphqlKey, field]) => [
-            graphqlKey,
-            { type: field.required ? new GraphQLNonNull(output(field, field.key)) : output(field, field.key), description: field.label, resolve: (fields) => fields[field.key] ?? null },
-          ]),
-        ),
+      fields: () => typedFields((fields: Record<string, unknown>) => fields, [...graphqlKeys.keys()]),
     });
     added.set(fieldsType.name, fieldsType);
 
@@ -128,6 +134,7 @@ export function addTypedContent(schema: GraphQLSchema, source: TypedContentSourc
       name,
       description: model.description ?? `A ${model.name}`,
       fields: () => ({
+        ...typedFields((item: ContentItemEntity) => item.fields, [...graphqlKeys.keys()].filter((graphqlKey) => !ITEM_FIELDS.has(graphqlKey))),
         id: { type: new GraphQLNonNull(GraphQLID) },
         slug: { type: new GraphQLNonNull(GraphQLString) },
         locale: { type: new GraphQLNonNull(GraphQLString) },

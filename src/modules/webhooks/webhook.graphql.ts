@@ -2,7 +2,7 @@ import { Field, ID, InputType, Int, ObjectType, PartialType } from '@nestjs/grap
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsOptional, IsString, Length } from 'class-validator';
 import { PageInfoModel } from '../../common/pagination/page-info.model';
 
-const EVENTS_DESCRIPTION = 'Event names, e.g. content.published, content.unpublished, content.updated, content.archived, content.scheduled, content.created, variant.changed, persona.changed, experiment.concluded';
+const EVENTS_DESCRIPTION = 'Event names, e.g. content.published, content.unpublished, content.updated, content.archived, content.scheduled, content.created, variant.changed, persona.changed, experiment.concluded, campaignRun.finished';
 
 @InputType('CreateWebhookInput')
 export class CreateWebhookInput {
