@@ -52,6 +52,16 @@ describe('content items', () => {
     expect(invalid.errors![0].extensions!.path).toBe('input.fields.headline');
     const staleAndInvalid = await gql(hub, UPDATE, { id: item.id, version: 7, input: { fields: { headline: null } } });
     expect(errorCode(staleAndInvalid)).toBe('CONFLICT');
+    for (const input of [{ slug: 'Not A Slug' }, { metadata: { priority: 5_000_000 } }, { metadata: { theme: '' } }]) {
+      expect({ input, code: errorCode(await gql(hub, UPDATE, { id: item.id, version: 7, input })) }).toEqual({ input, code: 'CONFLICT' });
+      const invalidAlone = await gql(hub, UPDATE, { id: item.id, version: 1, input });
+      expect({ input, code: errorCode(invalidAlone) }).toEqual({ input, code: 'BAD_USER_INPUT' });
+    }
+    const typedStale = await gql(hub, 'mutation($id: ID!, $input: UpdateMessageInput!) { updateMessage(id: $id, version: 7, input: $input) { id } }', { id: item.id, input: { slug: 'Not A Slug' } });
+    expect(errorCode(typedStale)).toBe('CONFLICT');
+    const typedInvalid = await gql(hub, 'mutation($id: ID!, $input: UpdateMessageInput!) { updateMessage(id: $id, version: 1, input: $input) { id } }', { id: item.id, input: { slug: 'Not A Slug' } });
+    expect(errorCode(typedInvalid)).toBe('BAD_USER_INPUT');
+    expect(typedInvalid.errors![0].extensions!.path).toBe('input.slug');
     expect((await gql(hub, 'query($id: ID!) { contentItem(id: $id) { version fields } }', { id: item.id })).data!.contentItem).toEqual({ version: 1, fields: item.fields });
   });
 

@@ -38,9 +38,9 @@ describe('service tier on a real PostgreSQL', () => {
 
   it('refuses a stale version with StaleVersionError and writes no revision', async () => {
     const created = await one.contentItems.create(message(), EDITOR);
-    const updated = await one.contentItems.update(created.id, 1, { fields: { headline: 'Nieuw', body: 'x' } } as never, EDITOR);
+    const updated = await one.contentItems.update(created.id, 1, { fields: { headline: 'Nieuw', body: 'x' } }, EDITOR);
     assert.equal(updated.version, 2);
-    await assert.rejects(one.contentItems.update(created.id, 1, { fields: { headline: 'Oud', body: 'x' } } as never, EDITOR), StaleVersionError);
+    await assert.rejects(one.contentItems.update(created.id, 1, { fields: { headline: 'Oud', body: 'x' } }, EDITOR), StaleVersionError);
     const revisions = await one.contentItems.revisions(created.id, EDITOR);
     assert.deepEqual(revisions.map((revision) => revision.revision).sort(), [1, 2]);
     assert.equal((await one.contentItems.asOfRevision(created.id)).fields.headline, 'Nieuw');
@@ -69,7 +69,7 @@ describe('service tier on a real PostgreSQL', () => {
     const created = await one.contentItems.create(message({ headline: 'Eerste' }), EDITOR);
     const published = await one.contentItems.publish(created.id, created.version, EDITOR);
     assert.equal((await two.catalog.published(created.id))?.item.fields.headline, 'Eerste');
-    const draft = await one.contentItems.update(created.id, published.version, { fields: { headline: 'Tweede', body: 'x' } } as never, EDITOR);
+    const draft = await one.contentItems.update(created.id, published.version, { fields: { headline: 'Tweede', body: 'x' } }, EDITOR);
     assert.equal((await one.catalog.published(created.id))?.item.fields.headline, 'Eerste', 'a draft is not live');
     await one.contentItems.publish(created.id, draft.version, EDITOR);
     const deadline = Date.now() + 2000;

@@ -106,7 +106,8 @@ export class ContentItemsResolver {
   async updateContentItem(
     @Args('id', { type: () => ID }, UuidPipe) id: string,
     @Args('version', { type: () => Int }) version: number,
-    @Args('input') input: UpdateContentItemInput,
+    // Typed as a plain object so the global pipe leaves it alone: the service checks it after the version, as a stale version is CONFLICT before anything else.
+    @Args('input', { type: () => UpdateContentItemInput }) input: Record<string, unknown>,
     @CurrentPrincipal() principal: Principal,
   ): Promise<ContentItemModel> {
     return toContentItemModel(await this.items.update(id, version, input, principal));

@@ -25,6 +25,7 @@ import { ContentItemEntity } from './entities/content-item.entity';
 import { ContentRevisionEntity } from './entities/content-revision.entity';
 import { isUuid } from '../../common/ids/uuid';
 import { checkPageSize } from '../../common/pagination/page-size';
+import { validateElement } from '../../common/pipes/validation.pipe';
 
 export const CONTENT_CHANGED = 'content-item-changed' satisfies ChangeTopic;
 export const MAX_PAGE_SIZE = 100;
@@ -135,13 +136,15 @@ export class ContentItemsService implements OnModuleInit {
 
   /**
    * Merges the change into the item. A published item keeps serving its live version: the change
-   * creates (or continues) its draft, which publishContentItem makes live.
+   * creates (or continues) its draft, which publishContentItem makes live. The input arrives
+   * unchecked and is checked after the version.
    */
-  async update(id: string, version: number, input: UpdateContentItemInput, principal: Principal): Promise<ContentItemEntity> {
-    // The version first: a client with a stale copy always learns it is stale before anything else.
+  async update(id: string, version: number, unchecked: unknown, principal: Principal): Promise<ContentItemEntity> {
+    // The version first: a client with a stale copy always learns it is stale before anything else, a mistake in its input included.
     const current = await this.repository.findById(id);
     if (!current) throw new NotFoundError(`No content item with id ${id}`);
     if (current.version !== version) throw new StaleVersionError('Content item', id, version, current.version);
+    const input = await validateElement(UpdateContentItemInput, unchecked, 'input');
     const model = this.contentModels.require(current.model);
     const changed = (item: ContentItemEntity) => {
       const working = workingCopy(item);
