@@ -45,8 +45,6 @@ export interface TypedContentSource {
 
 type FieldShape = Omit<FieldDefinition, 'key'>;
 
-/** The item's own fields on a typed type: a model field of the same name is read under `fields` only. */
-const ITEM_FIELDS = new Set(['id', 'slug', 'locale', 'familyId', 'status', 'version', 'publishedVersion', 'hasDraft', 'metadata', 'updatedAt', 'fields']);
 type Context = { req: Record<string | symbol, unknown> };
 
 /**
@@ -133,20 +131,23 @@ export function addTypedContent(schema: GraphQLSchema, source: TypedContentSourc
     const itemType = new GraphQLObjectType<ContentItemEntity, Context>({
       name,
       description: model.description ?? `A ${model.name}`,
-      fields: () => ({
-        ...typedFields((item: ContentItemEntity) => item.fields, [...graphqlKeys.keys()].filter((graphqlKey) => !ITEM_FIELDS.has(graphqlKey))),
-        id: { type: new GraphQLNonNull(GraphQLID) },
-        slug: { type: new GraphQLNonNull(GraphQLString) },
-        locale: { type: new GraphQLNonNull(GraphQLString) },
-        familyId: { type: new GraphQLNonNull(GraphQLID), resolve: (item) => item.familyId ?? item.id },
-        status: { type: new GraphQLNonNull(existing<GraphQLEnumType>('ContentStatus')) },
-        version: { type: new GraphQLNonNull(GraphQLInt) },
-        publishedVersion: { type: GraphQLInt },
-        hasDraft: { type: new GraphQLNonNull(GraphQLBoolean), resolve: (item) => item.draft !== null },
-        metadata: { type: new GraphQLNonNull(existing<GraphQLObjectType>('ContentMetadata')), resolve: (item) => toContentItemModel(item).metadata },
-        updatedAt: { type: new GraphQLNonNull(existing<GraphQLNamedType>('DateTime') as GraphQLOutputType) },
-        fields: { type: new GraphQLNonNull(fieldsType), resolve: (item) => item.fields },
-      }),
+      fields: () => {
+        const own: GraphQLFieldConfigMap<ContentItemEntity, Context> = {
+          id: { type: new GraphQLNonNull(GraphQLID) },
+          slug: { type: new GraphQLNonNull(GraphQLString) },
+          locale: { type: new GraphQLNonNull(GraphQLString) },
+          familyId: { type: new GraphQLNonNull(GraphQLID), resolve: (item) => item.familyId ?? item.id },
+          status: { type: new GraphQLNonNull(existing<GraphQLEnumType>('ContentStatus')) },
+          version: { type: new GraphQLNonNull(GraphQLInt) },
+          publishedVersion: { type: GraphQLInt },
+          hasDraft: { type: new GraphQLNonNull(GraphQLBoolean), resolve: (item) => item.draft !== null },
+          metadata: { type: new GraphQLNonNull(existing<GraphQLObjectType>('ContentMetadata')), resolve: (item) => toContentItemModel(item).metadata },
+          updatedAt: { type: new GraphQLNonNull(existing<GraphQLNamedType>('DateTime') as GraphQLOutputType) },
+          fields: { type: new GraphQLNonNull(fieldsType), resolve: (item) => item.fields },
+        };
+        // A model field named like one of the item's own is read under `fields` only.
+        return { ...typedFields((item: ContentItemEntity) => item.fields, [...graphqlKeys.keys()].filter((graphqlKey) => !(graphqlKey in own))), ...own };
+      },
     });
     added.set(name, itemType);
 
