@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 export interface SelectableVariant {
   id: string;
@@ -57,7 +57,7 @@ export function armName(variant: SelectableVariant): string {
 
 /** A number in [0, 1) that depends only on `seed`: the same customer lands in the same arm forever. */
 export function stableFraction(seed: string): number {
-  return createHash('sha256').update(seed).digest().readUInt32BE(0) / 0x1_0000_0000;
+  return hash('sha256', seed, 'buffer').readUInt32BE(0) / 0x1_0000_0000;
 }
 
 /** Arms are ordered by id so that adding or reordering rows in storage does not move customers. */

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ANSWERING_TYPES, Touchpoint } from './touchpoint';
@@ -88,7 +88,7 @@ export class TouchpointsRepository {
 
 /** 16 bytes of SHA-256: ids are compared without being kept. */
 function eventKey(eventId: string): string {
-  return createHash('sha256').update(eventId).digest('hex').slice(0, 32);
+  return hash('sha256', eventId, 'hex').slice(0, 32);
 }
 
 /**
