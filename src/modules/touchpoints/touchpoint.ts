@@ -92,6 +92,7 @@ export function parseTouchpoint(raw: unknown, rules: TouchpointRules): ParsedTou
   const attributes = event.attributes ?? null;
   if (attributes !== null && (typeof attributes !== 'object' || Array.isArray(attributes))) return { reason: 'attributes must be a JSON object' };
   if (attributes !== null && Buffer.byteLength(JSON.stringify(attributes)) > MAX_ATTRIBUTES_BYTES) return { reason: `attributes are larger than ${MAX_ATTRIBUTES_BYTES} bytes as JSON` };
+  if (attributes !== null && holdsNul(attributes)) return { reason: 'attributes may not contain the NUL character (\\u0000), in a key or a text' };
 
   const facts = renderingFacts(event, rules);
   if ('reason' in facts) return facts;
@@ -145,6 +146,13 @@ function renderingFacts(event: Record<string, unknown>, rules: TouchpointRules):
     locale: claims.locale,
     personas: [...claims.personas].sort(),
   };
+}
+
+/** PostgreSQL's jsonb cannot hold U+0000: one such text would make the database refuse the whole batch. */
+function holdsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (value === null || typeof value !== 'object') return false;
+  return Object.entries(value).some(([key, nested]) => key.includes('\u0000') || holdsNul(nested));
 }
 
 function identifier(value: unknown): string | null {
