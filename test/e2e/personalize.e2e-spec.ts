@@ -182,13 +182,18 @@ describe('personalize', () => {
       { itemId: dutchId, channel: 'letter', context: { ...sanne, consents: ['sms'] } },
       { itemId: 'geen-uuid', channel: 'sms', context: sanne },
       { itemId: dutchId, channel: 'tweet', context: { ...sanne, customerId: 'c-43' } },
+      // PostgreSQL cannot store or compare a NUL character: such a request is refused on its own, not the batch.
+      { itemId: dutchId, channel: 'sms', context: { ...sanne, customerId: 'c-\u0000', excludeAnsweredThemes: true } },
+      { selector: { theme: 'zomer\u0000' }, channel: 'sms', context: sanne },
+      { selector: { theme: 'zomeractie', tags: ['t\u0000'] }, channel: 'sms', context: sanne },
     ];
     const { data, errors } = await gql(hub, MANY, { requests }, delivery);
     expect(errors).toBeUndefined();
     const results = data!.personalizeMany;
-    expect(results.map((result: any) => result.variant?.channel ?? result.error.code)).toEqual(['sms', 'NOT_FOUND', 'BAD_USER_INPUT', 'BAD_USER_INPUT', 'tweet']);
+    expect(results.map((result: any) => result.variant?.channel ?? result.error.code)).toEqual(['sms', 'NOT_FOUND', 'BAD_USER_INPUT', 'BAD_USER_INPUT', 'tweet', 'BAD_USER_INPUT', 'BAD_USER_INPUT', 'BAD_USER_INPUT']);
     expect(results[2].error.message).toMatch(/not consented to letter/);
     expect(results[3].error.path).toBe('requests[3].itemId');
+    expect(results.slice(5).map((result: any) => result.error.path)).toEqual(['requests[5].context.customerId', 'requests[6].selector.theme', 'requests[7].selector.tags']);
     expect(results[0].variant.deliveryToken).toMatch(/^dt1\./);
     expect(results.every((result: any) => (result.variant === null) !== (result.error === null))).toBe(true);
   });

@@ -51,7 +51,7 @@ export class CampaignChunksService {
     let failed = 0;
     for (const { line, context } of audience) {
       if (context === null || typeof context !== 'object' || Array.isArray(context)) {
-        skips.push({ line, reason: 'invalid context', message: `line ${line} is not a JSON object of a customer context (or is longer than 16 KiB)` });
+        skips.push({ line, reason: 'invalid context', message: `line ${line} is not a JSON object of a customer context (or is longer than 16 KiB, or holds a NUL character)` });
         continue;
       }
       try {

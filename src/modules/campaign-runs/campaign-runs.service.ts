@@ -8,6 +8,7 @@ import { Principal } from '../auth/principal';
 import { ChannelsService } from '../channels/channels.service';
 import { ContentItemsService } from '../content/content-items.service';
 import { ContentStatus } from '../content/content.enums';
+import { holdsNul } from '../../common/json/holds-nul';
 import { AudienceLine, CampaignRunRecord, CampaignRunState, CampaignSkip } from './campaign-run-record';
 import { CAMPAIGN_CHUNK_QUEUE, CampaignChunkJob } from './campaign-run-jobs';
 import { CampaignRunsRepository } from './campaign-runs.repository';
@@ -55,7 +56,7 @@ export class CampaignRunsService {
     const { chunkSize, printBatch } = this.config.campaignRuns;
     const run = await this.repository.insert(input.name, target, this.channels.registry.get(input.channel).print ? Math.min(chunkSize, printBatch) : chunkSize, principal.name);
     if (!inline) return run;
-    await this.repository.withRun(run.id, (_, manager) => this.repository.addAudience(manager, run.id, inline.map((context, index) => ({ line: index + 1, context }))));
+    await this.repository.withRun(run.id, (_, manager) => this.repository.addAudience(manager, run.id, inline.map((context, index) => ({ line: index + 1, context: storable(context) }))));
     return this.start(run.id);
   }
 
@@ -94,7 +95,7 @@ export class CampaignRunsService {
    * Appends NDJSON customer contexts to a DRAFT run as they stream in, all or nothing: a body over
    * the audience limit stores none of its lines. Lines keep their number in the body (after the
    * lines of earlier uploads), so a report's line number is the one in the file; a line that is
-   * not a JSON object is kept as such and reported by the run (invalid context).
+   * not a JSON object, or holds a NUL character, is kept as such and reported by the run (invalid context).
    */
   async upload(id: string, batches: AsyncIterable<AudienceLine[]>): Promise<CampaignRunRecord> {
     const limit = this.config.campaignRuns.maxAudience;
@@ -104,7 +105,7 @@ export class CampaignRunsService {
       let stored = run.total;
       let pending: AudienceLine[] = [];
       for await (const batch of batches) {
-        pending.push(...batch.map(({ line, context }) => ({ line: offset + line, context })));
+        pending.push(...batch.map(({ line, context }) => ({ line: offset + line, context: storable(context) })));
         if (stored + pending.length > limit) throw new BadUserInputError(`The audience has more than ${limit} customers (HUB_CAMPAIGN_MAX_AUDIENCE); nothing of this upload was stored: split the campaign`, 'body', { limit });
         if (pending.length >= AUDIENCE_BATCH) {
           await this.repository.addAudience(manager, id, pending);
@@ -172,4 +173,9 @@ export class CampaignRunsService {
 
 function checkRunId(id: string): void {
   if (!isUuid(id)) throw new BadUserInputError('id is not a campaign run id (a UUID)', 'id');
+}
+
+/** A context PostgreSQL cannot store (a NUL character in it) is kept as an invalid line, so it cannot sink the rest. */
+function storable(context: unknown): unknown {
+  return holdsNul(context) ? null : context;
 }

@@ -1,3 +1,4 @@
+import { holdsNul } from '../../common/json/holds-nul';
 import type { DeliveryClaims } from '../delivery-tokens/delivery-token';
 
 /** What a channel app saw happen to a rendering (or a customer's answer that had none). */
@@ -131,6 +132,8 @@ function renderingFacts(event: Record<string, unknown>, rules: TouchpointRules):
   } catch (error) {
     return { reason: (error as Error).message };
   }
+  // Tokens signed before the hub refused such customer ids and themes may still be reported on.
+  if (holdsNul(claims.customerId) || holdsNul(claims.theme)) return { reason: 'the delivery token names a customer id or theme with a NUL character (\\u0000), which cannot be stored' };
   if (customerId !== null && claims.customerId !== null && customerId !== claims.customerId) return { reason: 'customerId is not the customer the delivery token was issued for' };
   if (channel !== null && channel !== claims.channel) return { reason: `channel differs from the delivery token's (${claims.channel})` };
   if (theme !== null && theme !== claims.theme) return { reason: `theme differs from the delivery token's (${claims.theme ?? 'none'})` };
@@ -146,13 +149,6 @@ function renderingFacts(event: Record<string, unknown>, rules: TouchpointRules):
     locale: claims.locale,
     personas: [...claims.personas].sort(),
   };
-}
-
-/** PostgreSQL's jsonb cannot hold U+0000: one such text would make the database refuse the whole batch. */
-function holdsNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (value === null || typeof value !== 'object') return false;
-  return Object.entries(value).some(([key, nested]) => key.includes('\u0000') || holdsNul(nested));
 }
 
 function identifier(value: unknown): string | null {

@@ -1,6 +1,7 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsArray, IsEnum, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { ContentStatus, JourneyStage, Purpose } from '../content.enums';
+import { WITHOUT_NUL } from '../../../common/json/holds-nul';
 import { LOCALE } from './create-content-item.input';
 
 @InputType('ContentItemsFilter')
@@ -9,6 +10,7 @@ export class ContentItemsFilter {
   @IsOptional()
   @IsString()
   @Length(1, 100)
+  @Matches(WITHOUT_NUL, { message: 'model may not contain the NUL character (\\u0000)' })
   model?: string;
 
   @Field(() => ContentStatus, { nullable: true })
@@ -25,6 +27,7 @@ export class ContentItemsFilter {
   @IsOptional()
   @IsString()
   @Length(1, 100)
+  @Matches(WITHOUT_NUL, { message: 'theme may not contain the NUL character (\\u0000)' })
   theme?: string;
 
   @Field(() => Purpose, { nullable: true })
@@ -42,6 +45,7 @@ export class ContentItemsFilter {
   @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })
+  @Matches(WITHOUT_NUL, { each: true, message: 'tags may not contain the NUL character (\\u0000)' })
   tags?: string[];
 
   @Field(() => [String], { nullable: true, description: 'Items targeting any of these personas' })

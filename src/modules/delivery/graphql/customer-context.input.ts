@@ -2,6 +2,7 @@ import { Field, InputType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDate, IsEnum, IsObject, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { JourneyStage } from '../../content/content.enums';
+import { WITHOUT_NUL } from '../../../common/json/holds-nul';
 import { LOCALE } from '../../content/dto/create-content-item.input';
 
 @InputType('CustomerContextInput', { description: 'What the channel app knows about the customer at request time' })
@@ -10,6 +11,7 @@ export class CustomerContextInput {
   @IsOptional()
   @IsString()
   @Length(1, 200)
+  @Matches(WITHOUT_NUL, { message: 'customerId may not contain the NUL character (\\u0000)' })
   customerId?: string;
 
   @Field(() => [String], { nullable: true, description: 'Persona keys the app asserts' })

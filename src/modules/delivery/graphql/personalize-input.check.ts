@@ -1,5 +1,6 @@
 import Ajv from 'ajv';
 import { JourneyStage, Purpose } from '../../content/content.enums';
+import { WITHOUT_NUL } from '../../../common/json/holds-nul';
 import { LOCALE } from '../../content/dto/create-content-item.input';
 
 /**
@@ -9,8 +10,10 @@ import { LOCALE } from '../../content/dto/create-content-item.input';
  * anything else still goes through class-validator, so refusals keep their exact messages.
  */
 const optional = (schema: Record<string, unknown>) => ({ anyOf: [{ type: 'null' }, schema] });
-const text = (maxLength: number) => optional({ type: 'string', minLength: 1, maxLength });
-const texts = optional({ type: 'array', maxItems: 20, items: { type: 'string' } });
+// No text with U+0000 is vouched for: class-validator refuses it where the database would.
+const withoutNul = { type: 'string', pattern: WITHOUT_NUL.source };
+const text = (maxLength: number) => optional({ ...withoutNul, minLength: 1, maxLength });
+const texts = optional({ type: 'array', maxItems: 20, items: withoutNul });
 
 const schema = {
   type: 'object',
