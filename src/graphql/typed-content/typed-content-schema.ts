@@ -44,15 +44,14 @@ export interface TypedContentSource {
 }
 
 type FieldShape = Omit<FieldDefinition, 'key'>;
-
 type Context = { req: Record<string | symbol, unknown> };
 
 /**
  * Adds a typed API per content model next to the generic one (Contentful/Hygraph style): for
  * `message`, the type `Message` with its typed fields (on the type itself, and all of them under
  * `fields`), `message(id)`, `messages(filter, first, after)` with field filters, and
- * `createMessage` / `updateMessage` with typed inputs. Built from
- * content-models/ when the hub starts, so a model change shows in the schema on restart.
+ * `createMessage` / `updateMessage` with typed inputs. Built from content-models/ when the hub
+ * starts, so a model change shows in the schema on restart.
  */
 export function addTypedContent(schema: GraphQLSchema, source: TypedContentSource): GraphQLSchema {
   const config = schema.toConfig();
