@@ -109,14 +109,12 @@ function rollUp(name: string, table: string, period: 'hour' | 'day'): string {
 }
 
 // Rows are locked in key order in every statement, so two concurrent batches never wait on each other in a circle.
-// The batch arrives as json, not jsonb: json_to_recordset reads the text once, where a jsonb parameter is first
-// converted whole to jsonb's binary form (measured alone: 12 ms instead of 21 ms to read a batch of 1,000 events).
 const STORE_BATCH = `
 WITH input AS (
   SELECT decode(t.event_key, 'hex') AS event_key, t.event_id, t.type, t.occurred_at, t.customer_id, t.channel, t.theme, t.item_id, t.item_version,
-         t.variant_id, t.experiment, t.arm, t.locale, ARRAY(SELECT json_array_elements_text(t.personas)) AS personas, t.value, t.currency, t.attributes
-  FROM json_to_recordset($1::json) AS t(event_key text, event_id text, type text, occurred_at timestamptz, customer_id text, channel text, theme text,
-       item_id uuid, item_version integer, variant_id uuid, experiment text, arm text, locale text, personas json, value numeric, currency text, attributes jsonb)
+         t.variant_id, t.experiment, t.arm, t.locale, ARRAY(SELECT jsonb_array_elements_text(t.personas)) AS personas, t.value, t.currency, t.attributes
+  FROM jsonb_to_recordset($1::jsonb) AS t(event_key text, event_id text, type text, occurred_at timestamptz, customer_id text, channel text, theme text,
+       item_id uuid, item_version integer, variant_id uuid, experiment text, arm text, locale text, personas jsonb, value numeric, currency text, attributes jsonb)
 ),
 fresh AS (
   INSERT INTO touchpoint_receipts (event_key, occurred_at)
