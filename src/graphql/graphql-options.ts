@@ -38,7 +38,7 @@ export function buildGraphqlOptions(config: AppConfig, apiKeys: ApiKeysService, 
         get: (id, principal, draft) => items.get(id, principal, draft),
         list: (filter, first, after, principal, order) => items.list(filter, first, after, principal, order),
         create: (input, principal) => items.create(input, principal),
-        update: (id, version, input, principal) => items.update(id, version, input, principal),
+        update: (id, version, input, principal, model) => items.update(id, version, input, principal, model),
         renditionUrls: (assetId) => assets.renditionUrls(assetId),
       }))),
     // Types that follow the registered channels, made before the schema is built.

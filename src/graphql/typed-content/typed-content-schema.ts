@@ -17,7 +17,7 @@ import {
   GraphQLNamedType,
   GraphQLFieldConfig,
 } from 'graphql';
-import { BadUserInputError, ForbiddenError, StaleVersionError } from '../../common/errors/domain-errors';
+import { BadUserInputError, ForbiddenError } from '../../common/errors/domain-errors';
 import { validateElement } from '../../common/pipes/validation.pipe';
 import { PRINCIPAL_KEY } from '../../modules/auth/current-principal.decorator';
 import { hasRole, keyOfRole, Principal } from '../../modules/auth/principal';
@@ -38,8 +38,8 @@ export interface TypedContentSource {
   get(id: string, principal: Principal, draft: boolean): Promise<ContentItemEntity>;
   list(filter: Record<string, unknown> & { model: string; fieldFilters: FieldFilter[] }, first: number, after: string | undefined, principal: Principal, order: ContentOrder): Promise<ContentItemsPageResult>;
   create(input: CreateContentItemInput, principal: Principal): Promise<ContentItemEntity>;
-  /** The input is checked after the version: a stale version is CONFLICT before anything else. */
-  update(id: string, version: number, input: unknown, principal: Principal): Promise<ContentItemEntity>;
+  /** Checks the version, then that the item is a `model`, then the input: a stale version is CONFLICT before anything else. */
+  update(id: string, version: number, input: unknown, principal: Principal, model: string): Promise<ContentItemEntity>;
   renditionUrls(assetId: string): Record<string, string>;
 }
 
@@ -235,10 +235,8 @@ export function addTypedContent(schema: GraphQLSchema, source: TypedContentSourc
       args: { id: { type: new GraphQLNonNull(GraphQLID) }, version: { type: new GraphQLNonNull(GraphQLInt) }, input: { type: new GraphQLNonNull(updateInput) } },
       resolve: async (_root, args: { id: string; version: number; input: { slug?: string | null; fields?: Record<string, unknown> | null; metadata?: Record<string, unknown> | null } }, context) => {
         const principal = editorOf(context);
-        const current = await source.get(uuidArg(args.id, 'id'), principal, false);
-        if (current.version !== args.version) throw new StaleVersionError('Content item', args.id, args.version, current.version);
-        if (current.model !== model.key) throw new BadUserInputError(`Item ${args.id} is a ${current.model}, not a ${model.key}`, 'id');
-        return source.update(args.id, args.version, { slug: args.input.slug ?? undefined, fields: stored(args.input.fields ?? undefined), metadata: args.input.metadata ?? undefined }, principal);
+        const input = { slug: args.input.slug ?? undefined, fields: stored(args.input.fields ?? undefined), metadata: args.input.metadata ?? undefined };
+        return source.update(uuidArg(args.id, 'id'), args.version, input, principal, model.key);
       },
     };
   }

@@ -137,13 +137,14 @@ export class ContentItemsService implements OnModuleInit {
   /**
    * Merges the change into the item. A published item keeps serving its live version: the change
    * creates (or continues) its draft, which publishContentItem makes live. The input arrives
-   * unchecked and is checked after the version.
+   * unchecked and is checked after the version; a typed mutation names the model it expects.
    */
-  async update(id: string, version: number, unchecked: unknown, principal: Principal): Promise<ContentItemEntity> {
+  async update(id: string, version: number, unchecked: unknown, principal: Principal, expectedModel?: string): Promise<ContentItemEntity> {
     // The version first: a client with a stale copy always learns it is stale before anything else, a mistake in its input included.
     const current = await this.repository.findById(id);
     if (!current) throw new NotFoundError(`No content item with id ${id}`);
     if (current.version !== version) throw new StaleVersionError('Content item', id, version, current.version);
+    if (expectedModel !== undefined && current.model !== expectedModel) throw new BadUserInputError(`Item ${id} is a ${current.model}, not a ${expectedModel}`, 'id');
     const input = await validateElement(UpdateContentItemInput, unchecked, 'input');
     const model = this.contentModels.require(current.model);
     const changed = (item: ContentItemEntity) => {
