@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { OUTBOUND_EVENTS, OutboundEvents } from '../../common/outbox/outbound-events';
+import { holdsNul } from '../../common/json/holds-nul';
 import { AudienceLine, CampaignRunRecord, CampaignRunState, CampaignSkip, CampaignTarget, ChunkOutcome, DoneChunk, FAILED } from './campaign-run-record';
 
 const COLUMNS = `id, name, item_id AS "itemId", selector, channel, run_at AS "runAt", preview, state, total, done, skipped, failed,
@@ -64,10 +65,12 @@ export class CampaignRunsRepository {
   }
 
   /** Appends audience lines with their numbers and counts them into the run's total. */
+  /** A context jsonb cannot hold (a NUL character in it) is stored as null, an invalid line the run reports, so it cannot sink the rest. */
   async addAudience(manager: EntityManager, id: string, lines: AudienceLine[]): Promise<void> {
+    const storable = lines.map(({ line, context }) => ({ line, context: holdsNul(context) ? null : context }));
     await manager.query(
       `INSERT INTO campaign_run_audience (run_id, line, context) SELECT $1, (entry ->> 'line')::int, entry -> 'context' FROM jsonb_array_elements($2::jsonb) AS entry`,
-      [id, JSON.stringify(lines)],
+      [id, JSON.stringify(storable)],
     );
     await manager.query('UPDATE campaign_runs SET total = total + $2 WHERE id = $1', [id, lines.length]);
   }

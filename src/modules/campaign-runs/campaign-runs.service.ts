@@ -8,7 +8,6 @@ import { Principal } from '../auth/principal';
 import { ChannelsService } from '../channels/channels.service';
 import { ContentItemsService } from '../content/content-items.service';
 import { ContentStatus } from '../content/content.enums';
-import { holdsNul } from '../../common/json/holds-nul';
 import { AudienceLine, CampaignRunRecord, CampaignRunState, CampaignSkip } from './campaign-run-record';
 import { CAMPAIGN_CHUNK_QUEUE, CampaignChunkJob } from './campaign-run-jobs';
 import { CampaignRunsRepository } from './campaign-runs.repository';
@@ -56,7 +55,7 @@ export class CampaignRunsService {
     const { chunkSize, printBatch } = this.config.campaignRuns;
     const run = await this.repository.insert(input.name, target, this.channels.registry.get(input.channel).print ? Math.min(chunkSize, printBatch) : chunkSize, principal.name);
     if (!inline) return run;
-    await this.repository.withRun(run.id, (_, manager) => this.repository.addAudience(manager, run.id, inline.map((context, index) => ({ line: index + 1, context: storable(context) }))));
+    await this.repository.withRun(run.id, (_, manager) => this.repository.addAudience(manager, run.id, inline.map((context, index) => ({ line: index + 1, context }))));
     return this.start(run.id);
   }
 
@@ -105,7 +104,7 @@ export class CampaignRunsService {
       let stored = run.total;
       let pending: AudienceLine[] = [];
       for await (const batch of batches) {
-        pending.push(...batch.map(({ line, context }) => ({ line: offset + line, context: storable(context) })));
+        pending.push(...batch.map(({ line, context }) => ({ line: offset + line, context })));
         if (stored + pending.length > limit) throw new BadUserInputError(`The audience has more than ${limit} customers (HUB_CAMPAIGN_MAX_AUDIENCE); nothing of this upload was stored: split the campaign`, 'body', { limit });
         if (pending.length >= AUDIENCE_BATCH) {
           await this.repository.addAudience(manager, id, pending);
@@ -173,9 +172,4 @@ export class CampaignRunsService {
 
 function checkRunId(id: string): void {
   if (!isUuid(id)) throw new BadUserInputError('id is not a campaign run id (a UUID)', 'id');
-}
-
-/** A context PostgreSQL cannot store (a NUL character in it) is kept as an invalid line, so it cannot sink the rest. */
-function storable(context: unknown): unknown {
-  return holdsNul(context) ? null : context;
 }
