@@ -70,7 +70,7 @@ interface IngestRound {
 function reportIngest(rounds: IngestRound[]): void {
   const summary = (values: number[], format: (value: number) => string) => {
     const sorted = [...values].sort((a, b) => a - b);
-    return `${format(sorted[Math.floor((sorted.length - 1) / 2)])} (${format(sorted[0])}–${format(sorted[sorted.length - 1])})`;
+    return `${format(percentile(sorted, 0.5))} (${format(sorted[0])}–${format(sorted[sorted.length - 1])})`;
   };
   const count = (value: number) => Math.round(value).toLocaleString('en');
   const percent = (value: number) => `${(value * 100).toFixed(0)}%`;
