@@ -92,7 +92,16 @@ function length(text: string): number {
   return [...text].length;
 }
 
-/** Cards show plain text: markdown and any HTML are reduced to their words. */
+/** What an HTML parser would open as a tag: `<` and a letter up to the next `>` (`<A:>` too, which markdown keeps as text). */
+const TAG_LIKE = /<\/?[a-z][^>]*>/gi;
+
+/** Cards show plain text: markdown and any HTML are reduced to their words, should an app ever put the text into HTML. */
 function stripMarkup(text: string): string {
-  return markdownToInlineText(text);
+  let plain = markdownToInlineText(text);
+  // Removing one tag can join the text around it into another ("<<b>a>"), so until nothing is left.
+  for (let previous = ''; previous !== plain; ) {
+    previous = plain;
+    plain = plain.replace(TAG_LIKE, '');
+  }
+  return plain;
 }

@@ -82,6 +82,11 @@ describe('InAppRenderer', () => {
     expect(output.warnings.join(' ')).toMatch(/link was left out/);
   });
 
+  it('drops what an HTML parser would open as a tag, also where markdown keeps it as text', async () => {
+    const compiled = await renderer.compile(input({ headline: 'Zomer <A:> in <<b>x> beweging' }));
+    expect(compiled.fill({ attributes: {}, now }).parts.title).toBe('Zomer  in  beweging');
+  });
+
   it('keeps title and body within their configurable limits', async () => {
     await fc.assert(
       fc.asyncProperty(fc.string({ maxLength: 400 }), fc.string({ maxLength: 1000 }), fc.integer({ min: 10, max: 60 }), async (headline, summary, titleLimit) => {
