@@ -22,6 +22,7 @@ import { DeliveryModule } from './modules/delivery/delivery.module';
 import { DemoModule } from './modules/demo/demo.module';
 import { HealthModule } from './modules/health/health.module';
 import { PersonasModule } from './modules/personas/personas.module';
+import { GraphqlIdeModule } from './graphql-ide/graphql-ide.module';
 import { PreviewModule } from './preview/preview.module';
 import { TouchpointsModule } from './modules/touchpoints/touchpoints.module';
 import { KpisModule } from './modules/kpis/kpis.module';
@@ -65,6 +66,7 @@ export class AppModule {
         CampaignRunsModule,
         DemoModule,
         PreviewModule,
+        GraphqlIdeModule,
       ],
     };
   }

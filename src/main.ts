@@ -5,7 +5,8 @@ import { loadConfig } from './config/app-config';
 async function main(): Promise<void> {
   const config = loadConfig();
   const hub = await createHub(config);
-  await hub.app.listen(config.port);
+  // Every interface, as Node's own default would: Fastify's is localhost only, unreachable from outside a container.
+  await hub.app.listen(config.port, '0.0.0.0');
   bootstrapLogger.log(`Facet is listening on http://localhost:${config.port}`);
   bootstrapLogger.log(`GraphQL IDE: http://localhost:${config.port}/graphql   Preview: http://localhost:${config.port}/preview`);
   let stopping = false;

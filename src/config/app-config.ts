@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { parse as parseBytes } from 'bytes';
 import { linkSchemes } from '../common/urls/safe-url';
 import { Role } from '../modules/auth/role.enum';
 import type { ThrottleSettings } from '../modules/auth/request-throttle';
@@ -17,7 +18,8 @@ export interface AppConfig {
   embeddedPostgresPort: number;
   /** Public base URL used in rendition links; defaults to http://localhost:PORT. */
   publicUrl: string;
-  requestBodyLimit: string;
+  /** Bytes. */
+  requestBodyLimit: number;
   maxQueryDepth: number;
   maxQueryComplexity: number;
   /** Renderings one GraphQL request may ask for, over all its aliases (HUB_MAX_RENDERS_PER_REQUEST). */
@@ -110,7 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     contentModelsDir: path.resolve(projectRoot, nonEmpty(env.HUB_CONTENT_MODELS_DIR) ?? 'content-models'),
     embeddedPostgresPort: integer(env, 'HUB_EMBEDDED_PG_PORT', 54329, 1, 65535),
     publicUrl: (nonEmpty(env.HUB_PUBLIC_URL) ?? `http://localhost:${port}`).replace(/\/+$/, ''),
-    requestBodyLimit: nonEmpty(env.HUB_BODY_LIMIT) ?? '1mb',
+    requestBodyLimit: byteSize(env, 'HUB_BODY_LIMIT', '1mb'),
     maxQueryDepth: integer(env, 'HUB_MAX_QUERY_DEPTH', 12, 3, 100),
     maxQueryComplexity: integer(env, 'HUB_MAX_QUERY_COMPLEXITY', 5000, 10, 1_000_000),
     maxRendersPerRequest: integer(env, 'HUB_MAX_RENDERS_PER_REQUEST', 50, 1, 10_000),
@@ -220,6 +222,14 @@ export function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, 
   if (!Number.isInteger(value) || value < min || value > max) {
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
   }
+  return value;
+}
+
+/** A size as people write it ("1mb", "512kb", "2000000"), in bytes. */
+function byteSize(env: NodeJS.ProcessEnv, name: string, fallback: string): number {
+  const raw = nonEmpty(env[name]) ?? fallback;
+  const value = parseBytes(raw);
+  if (value === null || !Number.isInteger(value) || value < 1) throw new ConfigError(`${name} must be a size such as 1mb, 512kb or 2000000 (bytes), got "${raw}"`);
   return value;
 }
 

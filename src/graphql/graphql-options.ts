@@ -2,6 +2,7 @@ import { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { uncacheableResponsesPlugin } from './uncacheable-responses.plugin';
 import { HeaderMap } from '@apollo/server';
+import type { FastifyRequest } from 'fastify';
 import { GraphQLError, GraphQLSchema, lexicographicSortSchema } from 'graphql';
 import { CompiledExecution } from './compiled-execution';
 import { GraphQLDateTime } from 'graphql-scalars';
@@ -67,8 +68,10 @@ export function buildGraphqlOptions(config: AppConfig, apiKeys: ApiKeysService, 
       ),
     ],
     formatError: formatGraphqlError,
-    // An upload was admitted by the upload gate already; everything else is admitted here, once.
-    context: async ({ req }: { req: Record<string | symbol, unknown> & { headers: Record<string, string | undefined>; ip?: string } }) => {
+    // An upload was admitted before its body was read (graphql-uploads); everything else is admitted here, once.
+    // Apollo's Fastify integration hands the context function the request itself.
+    context: async (request: FastifyRequest) => {
+      const req = request as FastifyRequest & Record<string | symbol, unknown>;
       try {
         req[PRINCIPAL_KEY] ??= await apiKeys.admit(req.headers.authorization, clientAddress(req));
       } catch (error) {

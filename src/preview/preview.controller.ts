@@ -1,12 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Controller, Get, Header, NotFoundException, Param, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { findProjectRoot } from '../config/app-config';
 import { Public } from '../modules/auth/roles.decorator';
 
 const PUBLIC_DIR = path.join(findProjectRoot(__dirname), 'src/preview/public');
-const ASSETS: Record<string, string> = { 'preview.js': 'text/javascript', 'preview.css': 'text/css' };
+const ASSETS: Record<string, string> = { 'preview.js': 'text/javascript; charset=utf-8', 'preview.css': 'text/css; charset=utf-8' };
 /** The page itself carries no data (that comes from GraphQL with the editor's key); it may run only its own script. */
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -37,10 +37,9 @@ export class PreviewController {
 
   @Get('assets/:file')
   @Public()
-  asset(@Param('file') file: string, @Res() response: Response): void {
+  asset(@Param('file') file: string, @Res() reply: FastifyReply): FastifyReply {
     const type = Object.hasOwn(ASSETS, file) ? ASSETS[file] : undefined;
     if (!type) throw new NotFoundException();
-    response.type(type).setHeader('Cache-Control', 'no-cache');
-    response.sendFile(path.join(PUBLIC_DIR, file));
+    return reply.type(type).header('Cache-Control', 'no-cache').send(fs.createReadStream(path.join(PUBLIC_DIR, file)));
   }
 }

@@ -96,6 +96,20 @@ describe('assets', () => {
     expect((await request(hub.baseUrl).get('/health')).status).toBe(200);
   });
 
+  it('answers a broken upload form with BAD_USER_INPUT and stores nothing', async () => {
+    const before = filesOnDisk();
+    const post = () => request(hub.baseUrl).post('/assets').set('Authorization', `Bearer ${editor}`);
+    const cutShort = await post().set('Content-Type', 'multipart/form-data; boundary=xx').send('--xx\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n\r\nabc');
+    const wrongField = await post().attach('image', await photo(50, 50), 'a.jpg').field('alt', 'x');
+    const notAForm = await post().set('Content-Type', 'application/json').send({ alt: 'x' });
+    for (const [response, message] of [[cutShort, /could not be read/], [wrongField, /field "file", not "image"/], [notAForm, /multipart\/form-data/]] as const) {
+      expect(response.status).toBe(400);
+      expect(response.body.error).toMatchObject({ code: 'BAD_USER_INPUT', path: 'file' });
+      expect(response.body.error.message).toMatch(message);
+    }
+    expect(filesOnDisk()).toBe(before);
+  });
+
   it('does not trust the claimed media type, and requires alt text and an EDITOR key', async () => {
     const png = await photo(200, 100, 'png');
     const claimed = await upload(png, { alt: 'Logo' }, 'logo.jpg', 'image/jpeg');

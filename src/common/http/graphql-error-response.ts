@@ -1,6 +1,6 @@
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 
 /** An HTTP answer in GraphQL's error shape, for refusals made before GraphQL itself runs (body limits, uploads). */
-export function sendGraphqlError(response: Response, status: number, code: string, message: string): void {
-  response.status(status).json({ errors: [{ message, extensions: { code } }] });
+export function sendGraphqlError(reply: FastifyReply, status: number, code: string, message: string): FastifyReply {
+  return reply.status(status).send({ errors: [{ message, extensions: { code } }] });
 }

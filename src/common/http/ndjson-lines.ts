@@ -1,4 +1,6 @@
+import type { IncomingMessage } from 'node:http';
 import { StringDecoder } from 'node:string_decoder';
+import typeis from 'type-is';
 
 /** Stands for a line that was longer than allowed: it was skipped without being held in memory. */
 export const OVERLONG_LINE = Symbol('overlong line');
@@ -36,6 +38,11 @@ export async function* ndjsonLines(source: AsyncIterable<Buffer | string>, maxLi
   partial += decoder.end();
   if (skipping) yield [OVERLONG_LINE];
   else if (partial !== '') yield [tooLong(partial, maxLineBytes) ? OVERLONG_LINE : stripReturn(partial)];
+}
+
+/** Whether a request's body is NDJSON (JSON Lines by its other name too), whatever its parameters. */
+export function isNdjson(request: { raw: IncomingMessage }): boolean {
+  return Boolean(typeis(request.raw, ['application/x-ndjson', 'application/jsonl']));
 }
 
 /** A line's JSON value, or undefined when the line is not JSON (each line is answered on its own). */

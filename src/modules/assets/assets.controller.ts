@@ -1,9 +1,8 @@
-/// <reference types="multer" />
-import { Body, Controller, Get, Head, HttpCode, Param, Post, Query, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
-import type { Request, Response } from 'express';
+import { Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { BadUserInputError } from '../../common/errors/domain-errors';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { Principal } from '../auth/principal';
 import { Role } from '../auth/role.enum';
@@ -12,31 +11,26 @@ import { jsonOrText, toAltTexts } from './alt-texts';
 import { toAssetModel } from './asset.mapper';
 import { AssetModel } from './asset.model';
 import { AssetsService, RenditionQuery } from './assets.service';
-import { uploadLimits } from './upload-limits';
-
-interface UploadFields {
-  alt?: string;
-  locale?: string;
-  focalX?: string;
-  focalY?: string;
-  tags?: string;
-}
+import { readUploadForm } from './upload-form';
 
 /** The plain HTTP face of assets: multipart upload for tools, renditions for mail clients and phones. */
 @Controller('assets')
 export class AssetsController {
-  constructor(private readonly assets: AssetsService) {}
+  constructor(
+    private readonly assets: AssetsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Post()
   @Roles(Role.EDITOR)
   @HttpCode(201)
-  @UseInterceptors(FileInterceptor('file', { limits: uploadLimits() }))
-  async upload(@UploadedFile() file: Express.Multer.File | undefined, @Body() fields: UploadFields, @CurrentPrincipal() principal: Principal): Promise<AssetModel> {
+  async upload(@Req() request: FastifyRequest, @CurrentPrincipal() principal: Principal): Promise<AssetModel> {
+    const { file, fields } = await readUploadForm(request, this.config.assets.maxBytes);
     if (!file) throw new BadUserInputError('Send the image as the multipart field "file"', 'file');
     const asset = await this.assets.upload(
       {
-        data: file.buffer,
-        filename: file.originalname,
+        data: file.data,
+        filename: file.filename,
         alt: parseAlt(fields.alt, fields.locale),
         focalX: parseFraction(fields.focalX, 'focalX'),
         focalY: parseFraction(fields.focalY, 'focalY'),
@@ -48,22 +42,14 @@ export class AssetsController {
   }
 
   /** Served without a key at unguessable URLs (random ids), content-addressed: cache forever, revalidate by ETag. */
+  /** Fastify answers HEAD from this route too, with the headers and without the body. */
   @Get(':id/:profile')
-  @Head(':id/:profile')
   @Public()
-  async rendition(@Param('id') id: string, @Param('profile') profile: string, @Query() query: RenditionQuery, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async rendition(@Param('id') id: string, @Param('profile') profile: string, @Query() query: RenditionQuery, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<FastifyReply> {
     const rendition = await this.assets.rendition(id, profile, query);
-    response.setHeader('ETag', rendition.etag);
-    response.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-    response.setHeader('X-Content-Type-Options', 'nosniff');
-    if (request.headers['if-none-match'] === rendition.etag) {
-      response.status(304).end();
-      return;
-    }
-    response.setHeader('Content-Type', rendition.mediaType);
-    response.setHeader('Content-Length', String(rendition.data.length));
-    if (request.method === 'HEAD') response.status(200).end();
-    else response.status(200).end(rendition.data);
+    reply.header('ETag', rendition.etag).header('Cache-Control', 'public, max-age=31536000, immutable').header('X-Content-Type-Options', 'nosniff');
+    if (request.headers['if-none-match'] === rendition.etag) return reply.status(304).send();
+    return reply.status(200).type(rendition.mediaType).send(rendition.data);
   }
 }
 

@@ -1,10 +1,10 @@
-import { once } from 'node:events';
+import { Readable } from 'node:stream';
 import { Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { BadUserInputError, ForbiddenError, NotFoundError } from '../../common/errors/domain-errors';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { canReadDrafts, Principal } from '../auth/principal';
-import { ndjsonLines, OVERLONG_LINE, parseJsonLine } from '../../common/http/ndjson-lines';
+import { isNdjson, ndjsonLines, OVERLONG_LINE, parseJsonLine } from '../../common/http/ndjson-lines';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { ASSET_STORAGE, AssetStorage } from '../assets/asset-storage';
 import { Role } from '../auth/role.enum';
@@ -31,8 +31,8 @@ export class CampaignRunsController {
 
   @Post(':id/audience')
   @Roles(Role.EDITOR)
-  async audience(@Param('id') id: string, @Req() request: Request): Promise<CampaignRunModel> {
-    if (!request.is(['application/x-ndjson', 'application/jsonl'])) {
+  async audience(@Param('id') id: string, @Req() request: FastifyRequest): Promise<CampaignRunModel> {
+    if (!isNdjson(request)) {
       throw new BadUserInputError('Send the audience as NDJSON: content-type application/x-ndjson, one customer context per line', 'content-type');
     }
     return toCampaignRunModel(await this.runs.upload(id, contexts(request)), this.config.publicUrl);
@@ -40,19 +40,18 @@ export class CampaignRunsController {
 
   @Get(':id/output')
   @Roles(Role.DELIVERY, Role.PREVIEW)
-  async output(@Param('id') id: string, @CurrentPrincipal() principal: Principal, @Res() response: Response): Promise<void> {
+  async output(@Param('id') id: string, @CurrentPrincipal() principal: Principal, @Res() reply: FastifyReply): Promise<FastifyReply> {
     await this.readable(id, principal);
     const chunks = await this.repository.doneChunks(id);
-    response.status(200).type('application/x-ndjson');
-    for (const { outputKey } of chunks) {
-      const data = outputKey ? await this.storage.get(outputKey) : null;
-      if (data && !response.write(data)) {
-        // A client that went away never drains: stop instead of waiting for it.
-        const [event] = await Promise.race([once(response, 'drain').then(() => ['drain']), once(response, 'close').then(() => ['close'])]);
-        if (event === 'close') return;
+    const storage = this.storage;
+    // Read chunk by chunk as the client takes them; a client that goes away ends the stream, and the reading with it.
+    async function* outputs(): AsyncGenerator<Buffer> {
+      for (const { outputKey } of chunks) {
+        const data = outputKey ? await storage.get(outputKey) : null;
+        if (data) yield data;
       }
     }
-    response.end();
+    return reply.status(200).type('application/x-ndjson').send(Readable.from(outputs()));
   }
 
   /** A preview run rendered drafts: its output is for PREVIEW keys and above, never a DELIVERY key. */
@@ -78,14 +77,13 @@ export class CampaignRunsController {
 
   @Get(':id/letters/:file')
   @Roles(Role.DELIVERY, Role.PREVIEW)
-  async printFile(@Param('id') id: string, @Param('file') file: string, @CurrentPrincipal() principal: Principal, @Res() response: Response): Promise<void> {
+  async printFile(@Param('id') id: string, @Param('file') file: string, @CurrentPrincipal() principal: Principal, @Res() reply: FastifyReply): Promise<FastifyReply> {
     await this.readable(id, principal);
     const number = /^([1-9][0-9]{0,6})\.pdf$/.exec(file);
     const key = number ? (await this.repository.doneChunks(id)).find((chunk) => chunk.chunk === Number(number[1]) - 1)?.printKey : null;
     const pdf = key ? await this.storage.get(key) : null;
     if (!pdf) throw new NotFoundError(`Campaign run ${id} has no print file ${file}; GET /campaign-runs/${id}/letters lists them`);
-    response.status(200).type('application/pdf').setHeader('Content-Disposition', `attachment; filename="${id}-${number![1]}.pdf"`);
-    response.end(pdf);
+    return reply.status(200).type('application/pdf').header('Content-Disposition', `attachment; filename="${id}-${number![1]}.pdf"`).send(pdf);
   }
 }
 
@@ -93,9 +91,9 @@ export class CampaignRunsController {
  * Each customer line with its number in the body (blank lines are numbered but not customers);
  * a line that is not JSON (or is too long) as null, which the run reports as invalid by its number.
  */
-async function* contexts(request: Request): AsyncGenerator<AudienceLine[]> {
+async function* contexts(request: FastifyRequest): AsyncGenerator<AudienceLine[]> {
   let lineNumber = 0;
-  for await (const lines of ndjsonLines(request, MAX_LINE_BYTES)) {
+  for await (const lines of ndjsonLines(request.raw, MAX_LINE_BYTES)) {
     const batch: AudienceLine[] = [];
     for (const line of lines) {
       lineNumber += 1;

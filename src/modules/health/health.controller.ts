@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/roles.decorator';
 
@@ -13,7 +13,7 @@ export class HealthController {
   @Get()
   @Public()
   @HttpCode(200)
-  async health(@Res({ passthrough: true }) response: Response): Promise<{ status: string; database: { status: string; latencyMs?: number; error?: string } }> {
+  async health(@Res({ passthrough: true }) response: FastifyReply): Promise<{ status: string; database: { status: string; latencyMs?: number; error?: string } }> {
     const started = performance.now();
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_resolve, reject) => (timer = setTimeout(() => reject(new Error('timeout')), HEALTH_TIMEOUT_MS)));

@@ -1,5 +1,6 @@
 import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isNdjson } from '../../common/http/ndjson-lines';
 import { BadUserInputError } from '../../common/errors/domain-errors';
 import { ndjsonLines, OVERLONG_LINE, parseJsonLine } from '../../common/http/ndjson-lines';
 import { Role } from '../auth/role.enum';
@@ -24,8 +25,8 @@ export class TouchpointsController {
   @Post()
   @Roles(Role.DELIVERY, Role.EDITOR)
   @HttpCode(200)
-  async ingest(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<NdjsonReport> {
-    if (!request.is(['application/x-ndjson', 'application/jsonl'])) {
+  async ingest(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<NdjsonReport> {
+    if (!isNdjson(request)) {
       throw new BadUserInputError('Send touchpoints as NDJSON: content-type application/x-ndjson, one JSON event per line', 'content-type');
     }
     const maxLines = this.touchpoints.maxLinesPerRequest;
@@ -39,13 +40,13 @@ export class TouchpointsController {
       report.rejected.push(...outcome.rejected.map(toLine));
       chunk = [];
     };
-    reading: for await (const lines of ndjsonLines(request, MAX_LINE_BYTES)) {
+    reading: for await (const lines of ndjsonLines(request.raw, MAX_LINE_BYTES)) {
       for (const line of lines) {
         lineNumber += 1;
         if (lineNumber > maxLines) {
           report.rejected.push({ line: lineNumber, eventId: null, reason: `one request may carry ${maxLines} lines; this line and any after it were not read: send them in another request` });
           // The rest of the body stays unread: the connection cannot carry another request after it.
-          response.setHeader('Connection', 'close');
+          reply.header('Connection', 'close');
           break reading;
         }
         if (line === OVERLONG_LINE) report.rejected.push({ line: lineNumber, eventId: null, reason: `the line is longer than ${MAX_LINE_BYTES} bytes` });
