@@ -82,6 +82,35 @@ describe('service tier on a real PostgreSQL', () => {
     assert.equal(seen, 'Tweede', 'instance two saw the change through LISTEN/NOTIFY');
   });
 
+  it('answers contentItem for DELIVERY keys from the objects delivery holds, live version only, until the item changes', async () => {
+    const delivery = { keyId: null, name: 'app', role: 'DELIVERY' } as never;
+    const created = await one.contentItems.create(message({ headline: 'Eerste' }), EDITOR);
+    const published = await one.contentItems.publish(created.id, created.version, EDITOR);
+    // The announcements of the create and the publish reach instance two a moment later and drop what it read before them.
+    const settled = Date.now() + 2000;
+    let read = await two.contentItems.get(created.id, delivery);
+    while (Date.now() < settled && read !== (await two.catalog.published(created.id))?.item) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      read = await two.contentItems.get(created.id, delivery);
+    }
+    assert.equal(read.fields.headline, 'Eerste');
+    assert.equal(read, (await two.catalog.published(created.id))?.item, 'one object per item for contentItem and personalize');
+    const draft = await one.contentItems.update(created.id, published.version, { fields: { headline: 'Tweede', body: 'x' } }, EDITOR);
+    const stillLive = await one.contentItems.get(created.id, delivery);
+    assert.deepEqual([stillLive.fields.headline, stillLive.version, stillLive.draft], ['Eerste', published.version, null], 'a draft is not what customers get');
+    await one.contentItems.unpublish(draft.id, draft.version, EDITOR);
+    const deadline = Date.now() + 2000;
+    let code: unknown;
+    while (Date.now() < deadline && code !== 'NOT_FOUND') {
+      code = await two.contentItems.get(created.id, delivery).then(
+        () => undefined,
+        (error: { code?: string }) => error.code,
+      );
+      if (code !== 'NOT_FOUND') await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    assert.equal(code, 'NOT_FOUND', 'instance two dropped the unpublished item');
+  });
+
   it('upserts personas atomically across instances: one of four writers at a version wins', async () => {
     const input = (name: string, version?: number) => ({ key: 'atomair', name, tone: Tone.FORMAL, channelPreferences: ['email'], version }) as never;
     const creates = await Promise.all([one, two, one, two].map((instance, index) => instance.personas.upsert(input(`maker ${index}`))));

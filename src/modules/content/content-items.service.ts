@@ -1,13 +1,9 @@
 import { mergePatch } from '../../common/json/merge-patch';
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { approximateBytes } from '../../common/cache/approximate-size';
-import { WeightedLru } from '../../common/cache/weighted-lru';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { BadUserInputError, DomainError, ForbiddenError, NotFoundError, StaleVersionError } from '../../common/errors/domain-errors';
 import { decodeCursor, encodeCursor } from '../../common/pagination/cursor';
 import { DEFAULT_ORDER } from './content-order';
-import { ChangeTopic } from '../../database/change-topics';
-import { ChangeFeed } from '../../database/change-feed.service';
 import { canReadDrafts, Principal } from '../auth/principal';
 import { FieldViolation } from '../content-models/validate-fields';
 import { ContentChecks } from './content-checks.service';
@@ -22,18 +18,15 @@ import { ContentMetadataInput } from './dto/content-metadata.input';
 import { CreateContentItemInput } from './dto/create-content-item.input';
 import { UpdateContentItemInput } from './dto/update-content-item.input';
 import { ContentItemEntity } from './entities/content-item.entity';
+import { PublishedItems } from './published-items';
 import { ContentRevisionEntity } from './entities/content-revision.entity';
 import { isUuid } from '../../common/ids/uuid';
 import { checkPageSize } from '../../common/pagination/page-size';
 import { validateElement } from '../../common/pipes/validation.pipe';
 
-export const CONTENT_CHANGED = 'content-item-changed' satisfies ChangeTopic;
 export const MAX_PAGE_SIZE = 100;
 const HEALTH_PAGE = 500;
 const MAX_FAMILIES = 5_000;
-/** Memory for items read by id with DELIVERY keys; what an item weighs while it loads. */
-const DELIVERY_READS_BYTES = 16 * 1024 * 1024;
-const LOADING_WEIGHT = 4_096;
 
 
 
@@ -54,22 +47,14 @@ export interface ContentItemsPageResult {
 }
 
 @Injectable()
-export class ContentItemsService implements OnModuleInit {
-  /** Channel apps read the same items over and over: kept until the item changes on any instance (the change feed). */
-  private readonly deliveryReads = new WeightedLru<string, Promise<ContentItemEntity | null>>(DELIVERY_READS_BYTES, () => LOADING_WEIGHT);
-
+export class ContentItemsService {
   constructor(
     private readonly repository: ContentItemsRepository,
     private readonly contentModels: ContentModelsService,
-    private readonly changeFeed: ChangeFeed,
     private readonly checks: ContentChecks,
+    private readonly published: PublishedItems,
     @Inject(DRAFT_PARTS) private readonly draftParts: DraftParts,
   ) {}
-
-  onModuleInit(): void {
-    this.changeFeed.subscribe(CONTENT_CHANGED, ({ id }) => this.deliveryReads.delete(id));
-    this.changeFeed.subscribe('reset', () => this.deliveryReads.clear());
-  }
 
   /**
    * DELIVERY keys see only what is live now, at its published version; anything else is NOT_FOUND
@@ -78,15 +63,16 @@ export class ContentItemsService implements OnModuleInit {
    */
   async get(id: string, principal: Principal, draft = false): Promise<ContentItemEntity> {
     if (draft && !canReadDrafts(principal)) throw new ForbiddenError('Reading drafts needs a PREVIEW, EDITOR or ADMIN key');
-    const item = canReadDrafts(principal) ? await this.repository.findById(id) : await this.deliveryRead(id);
-    if (!item || (!canReadDrafts(principal) && !isLive(item, new Date()))) throw new NotFoundError(`No content item with id ${id}`);
-    if (!canReadDrafts(principal)) return liveCopy(item);
+    if (!isUuid(id)) throw new BadUserInputError('id is not a content item id (a UUID)', 'id');
+    if (!canReadDrafts(principal)) {
+      // Channel apps read the same items over and over: from memory, as customers receive them.
+      const live = await this.published.get(id);
+      if (!live || !isLive(live, new Date())) throw new NotFoundError(`No content item with id ${id}`);
+      return live;
+    }
+    const item = await this.repository.findById(id);
+    if (!item) throw new NotFoundError(`No content item with id ${id}`);
     return draft ? workingCopy(item) : item;
-  }
-
-  /** Kept before the read resolves, so a change announced meanwhile drops it and the next read goes to the database. */
-  private deliveryRead(id: string): Promise<ContentItemEntity | null> {
-    return this.deliveryReads.get(id) ?? this.deliveryReads.keepLoading(id, this.repository.findById(id), approximateBytes);
   }
 
   async list(filter: ContentItemsFilter & { fieldFilters?: FieldFilter[] } = {}, first = 20, after: string | undefined, principal: Principal, order = DEFAULT_ORDER): Promise<ContentItemsPageResult> {
@@ -303,8 +289,8 @@ export class ContentItemsService implements OnModuleInit {
   }
 
   /** The newest published items as customers receive them, for warming delivery caches. */
-  async recentlyPublished(limit: number, offset = 0): Promise<ContentItemEntity[]> {
-    return (await this.repository.recentlyPublished(limit, offset)).map(liveCopy);
+  recentlyPublished(limit: number, offset = 0): Promise<ContentItemEntity[]> {
+    return this.published.recent(limit, offset);
   }
 
   /** Ids of published items a selector picks (locale, validity and personas are left to selection). */
@@ -314,7 +300,7 @@ export class ContentItemsService implements OnModuleInit {
 
   /** Published items as customers receive them: the live version, never a pending draft. */
   async publishedByIds(ids: readonly string[]): Promise<ContentItemEntity[]> {
-    return (await this.repository.findPublishedByIds(ids)).map(liveCopy);
+    return (await Promise.all(ids.map((id) => this.published.get(id)))).filter((item): item is ContentItemEntity => item !== null);
   }
 
   /** Items (any status) and live variants whose fields show this asset: an image still in use is not deleted. */
@@ -384,7 +370,7 @@ export class ContentItemsService implements OnModuleInit {
   }
 
   private announce(item: ContentItemEntity): Promise<void> {
-    return this.changeFeed.publish(CONTENT_CHANGED, { id: item.id, version: item.version });
+    return this.published.changed(item);
   }
 }
 

@@ -5,7 +5,7 @@ import { JobQueue } from '../../database/job-queue.service';
 import { Principal } from '../auth/principal';
 import { Role } from '../auth/role.enum';
 import { ContentItemsRepository } from './content-items.repository';
-import { CONTENT_CHANGED } from './content-items.service';
+import { CONTENT_CHANGED } from './published-items';
 import { DRAFT_PARTS, DraftParts } from './content-ports';
 import { applyTransition, canTransition, touch } from './content-transitions';
 import { ContentStatus } from './content.enums';

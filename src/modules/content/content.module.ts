@@ -7,10 +7,11 @@ import { ContentItemConnectionResolver, ContentItemsResolver } from './content-i
 import { ContentItemsService } from './content-items.service';
 import { ContentScheduleResolver } from './content-schedule.resolver';
 import { ContentScheduleService } from './content-schedule.service';
+import { PublishedItems } from './published-items';
 
 @Module({
   imports: [ContentModelsModule, PersonasModule],
-  providers: [ContentItemsRepository, ContentChecks, ContentItemsService, ContentItemsResolver, ContentItemConnectionResolver, ContentScheduleService, ContentScheduleResolver],
+  providers: [ContentItemsRepository, ContentChecks, PublishedItems, ContentItemsService, ContentItemsResolver, ContentItemConnectionResolver, ContentScheduleService, ContentScheduleResolver],
   exports: [ContentItemsService],
 })
 export class ContentModule {}

@@ -16,6 +16,7 @@ import { AssetsRepository } from '../../../src/modules/assets/assets.repository'
 import { checkTokens } from '../../../src/modules/channels/personalisation/liquid-sandbox';
 import { ContentChecks } from '../../../src/modules/content/content-checks.service';
 import { ContentItemsRepository } from '../../../src/modules/content/content-items.repository';
+import { PublishedItems } from '../../../src/modules/content/published-items';
 import { ContentItemsService } from '../../../src/modules/content/content-items.service';
 import { DeliveryCatalog } from '../../../src/modules/delivery/delivery-catalog.service';
 import { ExperimentConclusions } from '../../../src/modules/experiments/experiment-conclusions';
@@ -79,7 +80,9 @@ export async function createInstance(url: string) {
   personas.onModuleInit();
   const contentRepository = new ContentItemsRepository(dataSource, outbox);
   const checks = new ContentChecks(contentRepository, personas, channels, { check: checkTokens }, new AssetsRepository(dataSource));
-  const contentItems = new ContentItemsService(contentRepository, contentModels, changeFeed, checks, new VariantDraftParts());
+  const publishedItems = new PublishedItems(contentRepository, changeFeed, config);
+  publishedItems.onModuleInit();
+  const contentItems = new ContentItemsService(contentRepository, contentModels, checks, publishedItems, new VariantDraftParts());
   const variants = new VariantsService(new ChannelVariantsRepository(dataSource), contentItems, contentModels, channels, changeFeed);
   const conclusions = new ExperimentConclusions(new ExperimentsRepository(dataSource, outbox), changeFeed);
   conclusions.onModuleInit();
