@@ -74,6 +74,20 @@ describe('batched reads', () => {
     expect(queries).toBeGreaterThanOrEqual(3);
     expect(queries).toBeLessThanOrEqual(4);
   });
+
+  it('personalizes 30 items not yet in memory with their families, variants and items in one query each', async () => {
+    const items = [];
+    for (let index = 0; index < 30; index += 1) items.push(await createPublishedItem(hub, { fields: { headline: `Kop ${index}`, body: 'Tekst' } }));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const before = hub.output().length;
+    const requests = items.map((item) => ({ itemId: item.id, channel: 'sms', context: { locale: 'nl', consents: ['sms'] } }));
+    const { data } = await gql(hub, 'query($requests: [PersonalizeInput!]!) { personalizeMany(requests: $requests) { variant { text } error { code } } }', { requests });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(data!.personalizeMany.map((result: any) => result.variant?.text)).toEqual(items.map((_item, index) => expect.stringMatching(new RegExp(`^Kop ${index}:`))));
+    // Items, their live variants, their families: one query each, not thirty.
+    const contentQueries = hub.output().slice(before).split('[SQL] query: ').slice(1).filter((query) => /content_items|channel_variants/.test(query));
+    expect(contentQueries).toHaveLength(3);
+  });
 });
 
 describe('a channel added as a plugin', () => {

@@ -81,13 +81,14 @@ export class ContentItemsRepository {
   }
 
   /** Ids of the published items in the family of `itemId`. */
-  async publishedFamilyIds(itemId: string): Promise<string[]> {
-    const rows: { id: string }[] = await this.dataSource.query(
-      `SELECT member.id FROM content_items AS item JOIN content_items AS member ON coalesce(member.family_id, member.id) = coalesce(item.family_id, item.id)
-       WHERE item.id = $1 AND member.status = 'PUBLISHED' ORDER BY member.id`,
-      [itemId],
+  async publishedFamilyIds(itemIds: readonly string[]): Promise<Map<string, string[]>> {
+    const rows: { itemId: string; members: string[] }[] = await this.dataSource.query(
+      `SELECT item.id AS "itemId", array_agg(member.id ORDER BY member.id) AS members
+       FROM content_items AS item JOIN content_items AS member ON coalesce(member.family_id, member.id) = coalesce(item.family_id, item.id)
+       WHERE item.id = ANY($1::uuid[]) AND member.status = 'PUBLISHED' GROUP BY item.id`,
+      [itemIds],
     );
-    return rows.map((row) => row.id);
+    return new Map(rows.map((row) => [row.itemId, row.members]));
   }
 
   /** Per family with items of `theme` (not archived): its oldest item, its slug and the locales it has. */

@@ -243,9 +243,9 @@ export class ContentItemsService {
     return (await this.repository.calendar(from, to, filter, limit)).map((item) => (item.status === ContentStatus.PUBLISHED ? liveCopy(item) : workingCopy(item)));
   }
 
-  /** Ids of the published items of the item's family (for selection's locale fallback). */
-  publishedFamilyIds(itemId: string): Promise<string[]> {
-    return this.repository.publishedFamilyIds(itemId);
+  /** Per item, the ids of the published items of its family (for selection's locale fallback); absent when none is published. */
+  publishedFamilyIds(itemIds: readonly string[]): Promise<Map<string, string[]>> {
+    return this.repository.publishedFamilyIds(itemIds);
   }
 
   async revisions(itemId: string, principal: Principal): Promise<ContentRevisionEntity[]> {

@@ -23,6 +23,8 @@ const LOADING_WEIGHT = 4_096;
 export class PublishedItems implements OnModuleInit {
   private readonly items: WeightedLru<string, Promise<ContentItemEntity | null>>;
   private readonly loader = new DataLoader<string, ContentItemEntity | null>((ids) => this.load(ids), { cache: false, maxBatchSize: 500 });
+  /** Counts announced changes, so warming keeps nothing it read before one (it might be stale already). */
+  private changes = 0;
 
   constructor(
     private readonly repository: ContentItemsRepository,
@@ -33,8 +35,14 @@ export class PublishedItems implements OnModuleInit {
   }
 
   onModuleInit(): void {
-    this.changeFeed.subscribe(CONTENT_CHANGED, ({ id }) => this.items.delete(id));
-    this.changeFeed.subscribe('reset', () => this.items.clear());
+    this.changeFeed.subscribe(CONTENT_CHANGED, ({ id }) => {
+      this.changes += 1;
+      this.items.delete(id);
+    });
+    this.changeFeed.subscribe('reset', () => {
+      this.changes += 1;
+      this.items.clear();
+    });
   }
 
   /** The published item with this id, or null. Kept before the read resolves, so a change announced meanwhile drops it. */
@@ -49,7 +57,9 @@ export class PublishedItems implements OnModuleInit {
 
   /** The newest published items, kept as they are read (for warming delivery at start-up). */
   async recent(limit: number, offset: number): Promise<ContentItemEntity[]> {
+    const changesBefore = this.changes;
     const items = (await this.repository.recentlyPublished(limit, offset)).map(liveCopy);
+    if (this.changes !== changesBefore) return items;
     for (const item of items) if (this.items.get(item.id) === undefined) this.items.keepLoading(item.id, Promise.resolve(item), approximateBytes);
     return items;
   }

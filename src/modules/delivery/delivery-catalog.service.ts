@@ -45,6 +45,12 @@ export class DeliveryCatalog implements OnModuleInit, OnApplicationBootstrap {
   private readonly families = new WeightedLru<string, Promise<string[]>>(MAX_FAMILIES);
   /** Cache misses of concurrent requests (and of one selector's candidates) load together: two queries per batch. */
   private readonly loader = new DataLoader<string, CatalogEntry | null>((ids) => this.loadMany(ids), { cache: false, maxBatchSize: 500 });
+  private readonly familyLoader = new DataLoader<string, string[]>(async (ids) => {
+    const families = await this.items.publishedFamilyIds(ids);
+    return ids.map((id) => families.get(id) ?? []);
+  }, { cache: false, maxBatchSize: 500 });
+  /** Counts announced changes, so warming keeps nothing it read before one (it might be stale already). */
+  private changes = 0;
 
   constructor(
     private readonly items: ContentItemsService,
@@ -58,6 +64,7 @@ export class DeliveryCatalog implements OnModuleInit, OnApplicationBootstrap {
 
   onModuleInit(): void {
     const forgetItem = (payload: Record<string, unknown>) => {
+      this.changes += 1;
       this.entries.delete(String(payload.id ?? payload.itemId));
       this.selections.clear();
       this.families.clear();
@@ -65,6 +72,7 @@ export class DeliveryCatalog implements OnModuleInit, OnApplicationBootstrap {
     this.changeFeed.subscribe(CONTENT_CHANGED, forgetItem);
     this.changeFeed.subscribe(VARIANTS_CHANGED, forgetItem);
     this.changeFeed.subscribe('reset', () => {
+      this.changes += 1;
       this.entries.clear();
       this.selections.clear();
       this.families.clear();
@@ -78,11 +86,16 @@ export class DeliveryCatalog implements OnModuleInit, OnApplicationBootstrap {
 
   private async warm(): Promise<void> {
     for (let offset = 0; this.entries.weight < this.config.deliveryCacheBytes * 0.75; offset += WARM_PAGE) {
+      const changesBefore = this.changes;
       const items = await this.items.recentlyPublished(WARM_PAGE, offset);
-      const entries = await this.withVariants(items.map((item) => item.id), items);
-      entries.forEach((entry, index) => {
-        if (this.entries.get(items[index].id) === undefined) this.entries.keepLoading(items[index].id, Promise.resolve(entry), approximateBytes);
-      });
+      const ids = items.map((item) => item.id);
+      const [entries, families] = await Promise.all([this.withVariants(ids, items), this.items.publishedFamilyIds(ids)]);
+      if (this.changes === changesBefore) {
+        entries.forEach((entry, index) => {
+          if (this.entries.get(ids[index]) === undefined) this.entries.keepLoading(ids[index], Promise.resolve(entry), approximateBytes);
+          if (this.families.get(ids[index]) === undefined) this.families.keepLoading(ids[index], Promise.resolve(families.get(ids[index]) ?? []));
+        });
+      }
       if (items.length < WARM_PAGE) return;
     }
   }
@@ -101,9 +114,14 @@ export class DeliveryCatalog implements OnModuleInit, OnApplicationBootstrap {
   /** The published item with its published translations (selection then picks the customer's locale); empty when the item is not published. */
   async family(itemId: string): Promise<CatalogEntry[]> {
     if (!(await this.published(itemId))) return [];
-    const members = this.families.get(itemId) ?? this.families.keepLoading(itemId, this.items.publishedFamilyIds(itemId));
+    const members = this.families.get(itemId) ?? this.families.keepLoading(itemId, this.familyLoader.load(itemId));
     const entries = await Promise.all((await members).map((id) => this.published(id)));
     return entries.filter((entry): entry is CatalogEntry => entry !== null);
+  }
+
+  /** Loads these items with their families together; a request that needs one then finds it (or its error) in memory. */
+  async prefetch(itemIds: readonly string[]): Promise<void> {
+    await Promise.allSettled(itemIds.map((id) => this.family(id)));
   }
 
   /** Candidate lists live until any content changes; a failed load is not kept. */

@@ -78,15 +78,13 @@ export class PersonalizeService {
     if (requests.length > this.config.maxBatch) {
       throw new BadUserInputError(`requests has ${requests.length} entries; one call may have at most ${this.config.maxBatch}`, 'requests', { limit: this.config.maxBatch });
     }
+    const inputs = await Promise.all(requests.map((request, index) => validateElement(PersonalizeInput, request, `requests[${index}]`).catch(domainErrorOnly)));
+    // The items the requests name load together (one query each for items, variants and families), not one request at a time.
+    await this.catalog.prefetch(inputs.flatMap((input) => (input instanceof DomainError || input.itemId == null ? [] : [input.itemId])));
     const outcomes: PersonalizeOutcome[] = [];
-    for (const [index, request] of requests.entries()) {
-      try {
-        const input = await validateElement(PersonalizeInput, request, `requests[${index}]`);
-        outcomes.push({ variant: await this.personalize(input, principal, budget), error: null });
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        outcomes.push({ variant: null, error: { code: error.code, message: error.message, path: typeof error.details.path === 'string' ? error.details.path : null } });
-      }
+    for (const input of inputs) {
+      const variant = input instanceof DomainError ? input : await this.personalize(input, principal, budget).catch(domainErrorOnly);
+      outcomes.push(variant instanceof DomainError ? { variant: null, error: { code: variant.code, message: variant.message, path: typeof variant.details.path === 'string' ? variant.details.path : null } } : { variant, error: null });
     }
     return outcomes;
   }
@@ -181,6 +179,12 @@ export class PersonalizeService {
     }
     return this.catalog.asOfRevision(itemId, revision);
   }
+}
+
+/** A request's own mistake is its answer; anything else (a lost database) fails the whole call. */
+function domainErrorOnly(error: unknown): DomainError {
+  if (error instanceof DomainError) return error;
+  throw error;
 }
 
 /** The voice of the persona the variant was written for, else of the first matched persona. */
