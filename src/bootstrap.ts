@@ -2,8 +2,9 @@ import { Logger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import fastifyMultipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
 import { AppModule } from './app.module';
-import { AppConfig } from './config/app-config';
+import { AppConfig, findProjectRoot } from './config/app-config';
 import { DomainErrorFilter } from './common/filters/domain-error.filter';
 import { leaveBodyUnread } from './common/http/unread-bodies';
 import { InputValidationPipe } from './common/pipes/validation.pipe';
@@ -35,6 +36,8 @@ export async function createHub(config: AppConfig, options: { logger?: LogLevel[
     const fastify = app.getHttpAdapter().getInstance();
     // Multipart bodies are read by the route that takes them (POST /assets, uploads to /graphql), NDJSON as a stream.
     await app.register(fastifyMultipart);
+    // reply.sendFile for the IDE's and the preview's own files (ETag, Last-Modified, 304, HEAD); routes say which files exist.
+    await app.register(fastifyStatic, { root: findProjectRoot(), serve: false, cacheControl: false });
     leaveBodyUnread(fastify);
     // Hooks apply to the routes registered after them: these are, before Nest and Apollo add theirs in init().
     fastify.addHook('onRequest', serveGraphqlIde);

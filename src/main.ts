@@ -1,12 +1,11 @@
 import 'reflect-metadata';
-import { createHub, bootstrapLogger } from './bootstrap';
+import { createHub, bootstrapLogger, Hub } from './bootstrap';
 import { loadConfig } from './config/app-config';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const hub = await createHub(config);
-  // Every interface, as Node's own default would: Fastify's is localhost only, unreachable from outside a container.
-  await hub.app.listen(config.port, '0.0.0.0');
+  await listenOnEveryInterface(hub, config.port);
   bootstrapLogger.log(`Facet is listening on http://localhost:${config.port}`);
   bootstrapLogger.log(`GraphQL IDE: http://localhost:${config.port}/graphql   Preview: http://localhost:${config.port}/preview`);
   let stopping = false;
@@ -20,6 +19,19 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/**
+ * IPv6 and IPv4 where the machine has IPv6, else IPv4, as Node's own default does; Fastify's
+ * default (localhost) would be unreachable from outside a container.
+ */
+async function listenOnEveryInterface(hub: Hub, port: number): Promise<void> {
+  try {
+    await hub.app.listen(port, '::');
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'EAFNOSUPPORT') throw error;
+    await hub.app.listen(port, '0.0.0.0');
+  }
 }
 
 /** Whatever stops the hub is told in one line; the embedded PostgreSQL stops with the process. */

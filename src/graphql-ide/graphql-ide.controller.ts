@@ -1,4 +1,4 @@
-import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../modules/auth/roles.decorator';
@@ -12,6 +12,6 @@ export class GraphqlIdeController {
   asset(@Param('file') name: string, @Res() reply: FastifyReply): FastifyReply {
     const file = ideFile(name);
     if (!file) throw new NotFoundException();
-    return reply.type(file.type).header('Cache-Control', 'public, max-age=3600').send(fs.createReadStream(file.path));
+    return reply.header('Cache-Control', 'public, max-age=3600').sendFile(path.basename(file), path.dirname(file));
   }
 }

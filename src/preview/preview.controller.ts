@@ -6,7 +6,7 @@ import { findProjectRoot } from '../config/app-config';
 import { Public } from '../modules/auth/roles.decorator';
 
 const PUBLIC_DIR = path.join(findProjectRoot(__dirname), 'src/preview/public');
-const ASSETS: Record<string, string> = { 'preview.js': 'text/javascript; charset=utf-8', 'preview.css': 'text/css; charset=utf-8' };
+const ASSETS = new Set(['preview.js', 'preview.css']);
 /** The page itself carries no data (that comes from GraphQL with the editor's key); it may run only its own script. */
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -38,8 +38,7 @@ export class PreviewController {
   @Get('assets/:file')
   @Public()
   asset(@Param('file') file: string, @Res() reply: FastifyReply): FastifyReply {
-    const type = Object.hasOwn(ASSETS, file) ? ASSETS[file] : undefined;
-    if (!type) throw new NotFoundException();
-    return reply.type(type).header('Cache-Control', 'no-cache').send(fs.createReadStream(path.join(PUBLIC_DIR, file)));
+    if (!ASSETS.has(file)) throw new NotFoundException();
+    return reply.header('Cache-Control', 'no-cache').sendFile(file, PUBLIC_DIR);
   }
 }

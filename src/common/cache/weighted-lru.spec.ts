@@ -13,6 +13,18 @@ describe('WeightedLru', () => {
     expect(cache.weight).toBe(8);
   });
 
+  it('tells a listener of each entry evicted to make room, also when a load grows, but not of deletes', async () => {
+    const evicted: string[] = [];
+    const cache = new WeightedLru<string, Promise<number>>(10, () => 1, (key) => evicted.push(key));
+    await cache.keepLoading('a', Promise.resolve(4), (bytes) => bytes);
+    await cache.keepLoading('b', Promise.resolve(4), (bytes) => bytes);
+    cache.delete('a');
+    await cache.keepLoading('c', Promise.resolve(4), (bytes) => bytes);
+    await cache.keepLoading('d', Promise.resolve(5), (bytes) => bytes);
+    expect(evicted).toEqual(['b']);
+    expect(cache.get('b')).toBeUndefined();
+  });
+
   it('never holds more than its maximum weight, except a single entry heavier than it', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 1, max: 30 })), { maxLength: 200 }), (writes) => {

@@ -15,6 +15,8 @@ export class WeightedLru<K, V> {
   constructor(
     private readonly maxWeight: number,
     private readonly weigh: (value: V) => number = () => 1,
+    /** Told of every entry evicted to make room (not of deletes), for caches that hold parts of this one's entries. */
+    private readonly onEvict: (key: K) => void = () => undefined,
   ) {}
 
   get(key: K): V | undefined {
@@ -71,6 +73,7 @@ export class WeightedLru<K, V> {
       }
       this.total -= entry.weight;
       evicted.push([oldest, entry.value]);
+      this.onEvict(oldest);
     }
     return evicted;
   }

@@ -22,6 +22,9 @@ export async function readUploadForm(request: FastifyRequest, maxFileBytes: numb
       else throw new BadUserInputError(`Send the image in the field "file", not "${part.fieldname}"`, 'file');
     }
   } catch (error) {
+    // The rest of the body is read and dropped, as it arrives, so the answer reaches a client still sending.
+    request.raw.unpipe();
+    request.raw.resume();
     if (error instanceof BadUserInputError) throw error;
     const { statusCode, code, message } = error as { statusCode?: number; code?: string; message?: string };
     if (code === 'FST_REQ_FILE_TOO_LARGE') throw new PayloadTooLargeException(`The image is larger than the limit of ${maxFileBytes} bytes`);

@@ -44,14 +44,14 @@ export class CampaignRunsController {
     await this.readable(id, principal);
     const chunks = await this.repository.doneChunks(id);
     const storage = this.storage;
-    // Read chunk by chunk as the client takes them; a client that goes away ends the stream, and the reading with it.
+    // Read chunk by chunk as the client takes them (a byte stream holding one chunk ahead, not sixteen); a client that goes away ends the reading.
     async function* outputs(): AsyncGenerator<Buffer> {
       for (const { outputKey } of chunks) {
         const data = outputKey ? await storage.get(outputKey) : null;
         if (data) yield data;
       }
     }
-    return reply.status(200).type('application/x-ndjson').send(Readable.from(outputs()));
+    return reply.status(200).type('application/x-ndjson').send(Readable.from(outputs(), { objectMode: false, highWaterMark: 1 }));
   }
 
   /** A preview run rendered drafts: its output is for PREVIEW keys and above, never a DELIVERY key. */

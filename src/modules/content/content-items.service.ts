@@ -288,7 +288,7 @@ export class ContentItemsService {
     }
   }
 
-  /** The newest published items as customers receive them, for warming delivery caches. */
+  /** The newest published items as customers receive them, for warming delivery caches; none once they fill three quarters of their memory. */
   recentlyPublished(limit: number, offset = 0): Promise<ContentItemEntity[]> {
     return this.published.recent(limit, offset);
   }
@@ -301,6 +301,11 @@ export class ContentItemsService {
   /** Published items as customers receive them: the live version, never a pending draft. */
   async publishedByIds(ids: readonly string[]): Promise<ContentItemEntity[]> {
     return (await Promise.all(ids.map((id) => this.published.get(id)))).filter((item): item is ContentItemEntity => item !== null);
+  }
+
+  /** Told of each published item let go to make room in memory, so what was built from it can go too. */
+  onPublishedItemEvicted(listener: (id: string) => void): void {
+    this.published.onEvicted(listener);
   }
 
   /** Items (any status) and live variants whose fields show this asset: an image still in use is not deleted. */

@@ -19,10 +19,12 @@ const MAX_SELECTORS = 2_000;
 const MAX_FAMILIES = 100_000;
 /** Candidates per selector; the highest priority, newest first, when more match. */
 const MAX_CANDIDATES = 5_000;
-/** Published items are loaded at start-up in pages of this many, newest first, until the cache is three quarters full. */
+/** Published items are loaded at start-up in pages of this many, newest first, until the items' memory is three quarters full. */
 const WARM_PAGE = 500;
 /** What an entry is taken to weigh while it loads; its real weight replaces this once it is in. */
-const LOADING_WEIGHT = 4_096;
+const LOADING_WEIGHT = 1_024;
+/** An entry's own weight beside its variants (its item is counted where items are kept); "no such item" weighs this too. */
+const ENTRY_WEIGHT = 128;
 
 /** A published item as delivery sees it, with its live variants. */
 export interface CatalogEntry {
@@ -31,8 +33,10 @@ export interface CatalogEntry {
 }
 
 /**
- * What delivery reads on every request, kept in memory: published items by id and the candidate
- * ids per selector. Any change on any instance (PostgreSQL NOTIFY) drops the item and every
+ * What delivery reads on every request, kept in memory: published items by id with their live
+ * variants (the items themselves are the content module's, shared with contentItem; entries go
+ * when their item is evicted there, and their variants have a quarter of HUB_DELIVERY_CACHE_MB
+ * of their own), and the candidates per selector. Any change on any instance (PostgreSQL NOTIFY) drops the item and every
  * selector result, so the next request reads the database again.
  */
 @Injectable()
@@ -57,12 +61,13 @@ export class DeliveryCatalog implements OnModuleInit, OnApplicationBootstrap {
     private readonly variants: VariantsService,
     private readonly conclusions: ExperimentConclusions,
     private readonly changeFeed: ChangeFeed,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.entries = new WeightedLru(config.deliveryCacheBytes, () => LOADING_WEIGHT);
+    this.entries = new WeightedLru(config.deliveryCacheBytes / 4, () => LOADING_WEIGHT);
   }
 
   onModuleInit(): void {
+    this.items.onPublishedItemEvicted((id) => this.entries.delete(id));
     const forgetItem = (payload: Record<string, unknown>) => {
       this.changes += 1;
       this.entries.delete(String(payload.id ?? payload.itemId));
@@ -85,14 +90,14 @@ export class DeliveryCatalog implements OnModuleInit, OnApplicationBootstrap {
   }
 
   private async warm(): Promise<void> {
-    for (let offset = 0; this.entries.weight < this.config.deliveryCacheBytes * 0.75; offset += WARM_PAGE) {
+    for (let offset = 0; ; offset += WARM_PAGE) {
       const changesBefore = this.changes;
       const items = await this.items.recentlyPublished(WARM_PAGE, offset);
       const ids = items.map((item) => item.id);
       const [entries, families] = await Promise.all([this.withVariants(ids, items), this.items.publishedFamilyIds(ids)]);
       if (this.changes === changesBefore) {
         entries.forEach((entry, index) => {
-          if (this.entries.get(ids[index]) === undefined) this.entries.keepLoading(ids[index], Promise.resolve(entry), approximateBytes);
+          if (this.entries.get(ids[index]) === undefined) this.entries.keepLoading(ids[index], Promise.resolve(entry), weighEntry);
           if (this.families.get(ids[index]) === undefined) this.families.keepLoading(ids[index], Promise.resolve(families.get(ids[index]) ?? []));
         });
       }
@@ -103,7 +108,7 @@ export class DeliveryCatalog implements OnModuleInit, OnApplicationBootstrap {
   /** The published item with this id, or null. */
   published(id: string): Promise<CatalogEntry | null> {
     // Kept by weight: the estimate while loading, then what the entry really holds.
-    return this.entries.get(id) ?? this.entries.keepLoading(id, this.loader.load(id), approximateBytes);
+    return this.entries.get(id) ?? this.entries.keepLoading(id, this.loader.load(id), weighEntry);
   }
 
   /** Published items matching a selector (locale, channel, validity and personas are decided by selection). */
@@ -119,7 +124,7 @@ export class DeliveryCatalog implements OnModuleInit, OnApplicationBootstrap {
     return entries.filter((entry): entry is CatalogEntry => entry !== null);
   }
 
-  /** Loads these items with their families together; a request that needs one then finds it (or its error) in memory. */
+  /** Loads these items with their families together, so the requests that need them one by one find them in memory. */
   async prefetch(itemIds: readonly string[]): Promise<void> {
     await Promise.allSettled(itemIds.map((id) => this.family(id)));
   }
@@ -161,3 +166,6 @@ export class DeliveryCatalog implements OnModuleInit, OnApplicationBootstrap {
   }
 }
 
+function weighEntry(entry: CatalogEntry | null): number {
+  return ENTRY_WEIGHT + (entry ? approximateBytes(entry.variants) : 0);
+}
