@@ -34,10 +34,10 @@ export interface CatalogEntry {
 
 /**
  * What delivery reads on every request, kept in memory: published items by id with their live
- * variants (the items themselves are the content module's, shared with contentItem; entries go
- * when their item is evicted there, and their variants have a quarter of HUB_DELIVERY_CACHE_MB
- * of their own), and the candidates per selector. Any change on any instance (PostgreSQL NOTIFY) drops the item and every
- * selector result, so the next request reads the database again.
+ * variants, and the candidates per selector. The items themselves are the content module's,
+ * shared with contentItem: an entry goes when its item is evicted there, and the variants have a
+ * quarter of HUB_DELIVERY_CACHE_MB of their own. Any change on any instance (PostgreSQL NOTIFY)
+ * drops the item and every selector result, so the next request reads the database again.
  */
 @Injectable()
 export class DeliveryCatalog implements OnModuleInit, OnApplicationBootstrap {
