@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { PDFDocument } from 'pdf-lib';
 import { pdfText } from '../../src/modules/channels/test-fixtures/pdf-text';
 import request from 'supertest';
@@ -176,6 +177,28 @@ describe('campaign runs', () => {
     expect(await runState(hub, run.id)).toMatchObject({ total: 0, state: 'DRAFT' });
     expect(errorCode(await gql(hub, ACTION('startCampaignRun'), { id: run.id }))).toBe('BAD_USER_INPUT');
     expect(errorCode(await gql(hub, CREATE, { input: { name: 'empty', itemId, channel: 'sms', audience: [] } }))).toBeUndefined();
+  });
+
+  it('leaves no run behind when an inline audience cannot be stored', async () => {
+    // The database refuses one customer's line, as it would a value it cannot hold.
+    const db = new Client({ connectionString: hub.databaseUrl });
+    await db.connect();
+    try {
+      await db.query(`CREATE FUNCTION refuse_marked_line() RETURNS trigger AS $$ BEGIN
+          IF NEW.context ->> 'customerId' = 'c-refused' THEN RAISE EXCEPTION 'refused for the test' USING ERRCODE = '22023'; END IF;
+          RETURN NEW; END $$ LANGUAGE plpgsql`);
+      await db.query('CREATE TRIGGER refuse_marked_line BEFORE INSERT ON campaign_run_audience FOR EACH ROW EXECUTE FUNCTION refuse_marked_line()');
+      const runs = async () => (await gql(hub, '{ campaignRuns(first: 100) { id name } }')).data!.campaignRuns.length;
+      const before = await runs();
+      const refused = await gql(hub, CREATE, { input: { name: 'half stored', itemId, channel: 'sms', audience: [customer(1), { ...customer(2), customerId: 'c-refused' }] } });
+      expect(errorCode(refused)).toBe('BAD_USER_INPUT');
+      expect(await runs()).toBe(before);
+      expect((await db.query("SELECT count(*)::int AS count FROM campaign_runs WHERE name = 'half stored'")).rows[0].count).toBe(0);
+    } finally {
+      await db.query('DROP TRIGGER IF EXISTS refuse_marked_line ON campaign_run_audience');
+      await db.query('DROP FUNCTION IF EXISTS refuse_marked_line()');
+      await db.end();
+    }
   });
 
   it('keeps a preview run of a draft from DELIVERY keys', async () => {

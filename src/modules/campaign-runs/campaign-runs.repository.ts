@@ -35,8 +35,9 @@ export class CampaignRunsRepository {
     );
   }
 
-  async insert(name: string, target: CampaignTarget, chunkSize: number, createdBy: string): Promise<CampaignRunRecord> {
-    const [row] = await this.dataSource.query(
+  /** A new DRAFT run; with `manager`, inside that transaction (a run created with its audience comes with all of it or not at all). */
+  async insert(name: string, target: CampaignTarget, chunkSize: number, createdBy: string, manager: EntityManager = this.dataSource.manager): Promise<CampaignRunRecord> {
+    const [row] = await manager.query(
       `INSERT INTO campaign_runs (name, item_id, selector, channel, run_at, preview, state, chunk_size, created_by) VALUES ($1, $2, $3, $4, $5, $6, 'DRAFT', $7, $8) RETURNING ${COLUMNS}`,
       [name, target.itemId, target.selector, target.channel, target.runAt, target.preview, chunkSize, createdBy],
     );
@@ -47,6 +48,10 @@ export class CampaignRunsRepository {
    * Runs `work` in a transaction holding the run's row lock, so state changes (upload, start,
    * pause, the last chunk finishing) happen one at a time. Answers null when there is no such run.
    */
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
   async withRun<T>(id: string, work: (run: CampaignRunRecord, manager: EntityManager) => Promise<T>): Promise<T | null> {
     return this.dataSource.transaction(async (manager) => {
       const [run] = await manager.query(`SELECT ${COLUMNS} FROM campaign_runs WHERE id = $1 FOR UPDATE`, [id]);

@@ -53,10 +53,14 @@ export class CampaignRunsService {
     }
     const target = { itemId: input.itemId ?? null, selector: input.selector ?? null, channel: input.channel, runAt: input.now ?? new Date(), preview: input.preview === true };
     const { chunkSize, printBatch } = this.config.campaignRuns;
-    const run = await this.repository.insert(input.name, target, this.channels.registry.get(input.channel).print ? Math.min(chunkSize, printBatch) : chunkSize, principal.name);
-    if (!inline) return run;
-    await this.repository.withRun(run.id, (_, manager) => this.repository.addAudience(manager, run.id, inline.map((context, index) => ({ line: index + 1, context }))));
-    return this.start(run.id);
+    const runChunkSize = this.channels.registry.get(input.channel).print ? Math.min(chunkSize, printBatch) : chunkSize;
+    if (!inline) return this.repository.insert(input.name, target, runChunkSize, principal.name);
+    // Created, given its audience and started in one transaction: a failure leaves no empty DRAFT behind.
+    return this.repository.transaction(async (manager) => {
+      const run = await this.repository.insert(input.name, target, runChunkSize, principal.name, manager);
+      await this.repository.addAudience(manager, run.id, inline.map((context, index) => ({ line: index + 1, context })));
+      return this.startLocked({ ...run, total: inline.length }, manager);
+    });
   }
 
   async get(id: string): Promise<CampaignRunRecord> {
@@ -119,15 +123,19 @@ export class CampaignRunsService {
 
   /** Queues one job per chunk; every instance takes its share. */
   async start(id: string): Promise<CampaignRunRecord> {
-    return this.withRun(id, async (run, manager) => {
-      if (run.state !== CampaignRunState.DRAFT) throw new ConflictError(`Campaign run ${id} is ${run.state}; only a DRAFT run can be started`, { path: 'id' });
-      if (run.total === 0) throw new BadUserInputError(`Campaign run ${id} has no audience yet: upload it to POST /campaign-runs/${id}/audience first`, 'id');
-      // Ordering millions of audience lines takes longer than the usual statement limit.
-      await manager.query("SET LOCAL statement_timeout = '10min'");
-      const chunks = await this.repository.createChunks(manager, id, run.total, run.chunkSize, this.channels.registry.get(run.channel).print?.sortPath ?? null);
-      await this.queue(manager, id, chunks);
-      return this.repository.setState(manager, id, CampaignRunState.RUNNING, { started: true });
-    });
+    return this.withRun(id, (run, manager) => this.startLocked(run, manager));
+  }
+
+  /** Starts a run whose row this transaction holds (locked, or inserted by it). */
+  private async startLocked(run: CampaignRunRecord, manager: EntityManager): Promise<CampaignRunRecord> {
+    const id = run.id;
+    if (run.state !== CampaignRunState.DRAFT) throw new ConflictError(`Campaign run ${id} is ${run.state}; only a DRAFT run can be started`, { path: 'id' });
+    if (run.total === 0) throw new BadUserInputError(`Campaign run ${id} has no audience yet: upload it to POST /campaign-runs/${id}/audience first`, 'id');
+    // Ordering millions of audience lines takes longer than the usual statement limit.
+    await manager.query("SET LOCAL statement_timeout = '10min'");
+    const chunks = await this.repository.createChunks(manager, id, run.total, run.chunkSize, this.channels.registry.get(run.channel).print?.sortPath ?? null);
+    await this.queue(manager, id, chunks);
+    return this.repository.setState(manager, id, CampaignRunState.RUNNING, { started: true });
   }
 
   /** Chunks being rendered finish; the others wait for resume. */
