@@ -51,6 +51,7 @@ const html = createSandbox(true);
 /** Outputs of customer data: the only values that can be missing at send time. */
 const CUSTOMER_TOKEN = /\{\{-?\s*(customer(?:\.[A-Za-z_][\w]*)+)([^}]*)-?\}\}/g;
 const RAW_BLOCK = /\{%-?\s*raw\s*-?%\}[\s\S]*?\{%-?\s*endraw\s*-?%\}/g;
+const RENDER_LIMIT = /render limit exceeded/;
 
 /** The recipient's data as templates see it: `customer.*`, plus `now`. */
 export interface TokenScope {
@@ -110,9 +111,23 @@ export class TokenTemplate {
       }
     }
     try {
-      return this.guard(this.liquid.renderSync(this.parsed, scope) as string);
+      return this.guard(this.fill(this.parsed, scope));
     } catch (error) {
       throw new BadUserInputError(`A personalisation token could not be filled: ${(error as Error).message.split('\n')[0]}`);
+    }
+  }
+
+  /**
+   * Liquid's render limit is wall-clock time, and a pause of the whole process (garbage
+   * collection, a busy machine) is not the template's doing: a render cut off by it runs once
+   * more. A template that really runs away is cut off again.
+   */
+  private fill(parsed: Template[], scope: TokenScope): string {
+    try {
+      return this.liquid.renderSync(parsed, scope) as string;
+    } catch (error) {
+      if (!RENDER_LIMIT.test((error as Error).message)) throw error;
+      return this.liquid.renderSync(parsed, scope) as string;
     }
   }
 }
