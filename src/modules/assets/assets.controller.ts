@@ -41,8 +41,10 @@ export class AssetsController {
     return toAssetModel(asset, this.assets.renditionUrls(asset.id));
   }
 
-  /** Served without a key at unguessable URLs (random ids), content-addressed: cache forever, revalidate by ETag. */
-  /** Fastify answers HEAD from this route too, with the headers and without the body. */
+  /**
+   * Served without a key at unguessable URLs (random ids), content-addressed: cache forever,
+   * revalidate by ETag. Fastify answers HEAD from this route too, with the headers and no body.
+   */
   @Get(':id/:profile')
   @Public()
   async rendition(@Param('id') id: string, @Param('profile') profile: string, @Query() query: RenditionQuery, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<FastifyReply> {

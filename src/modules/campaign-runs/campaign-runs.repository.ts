@@ -44,14 +44,15 @@ export class CampaignRunsRepository {
     return row;
   }
 
-  /**
-   * Runs `work` in a transaction holding the run's row lock, so state changes (upload, start,
-   * pause, the last chunk finishing) happen one at a time. Answers null when there is no such run.
-   */
+  /** `work` in one transaction, for a run created and started together. */
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
   }
 
+  /**
+   * Runs `work` in a transaction holding the run's row lock, so state changes (upload, start,
+   * pause, the last chunk finishing) happen one at a time. Answers null when there is no such run.
+   */
   async withRun<T>(id: string, work: (run: CampaignRunRecord, manager: EntityManager) => Promise<T>): Promise<T | null> {
     return this.dataSource.transaction(async (manager) => {
       const [run] = await manager.query(`SELECT ${COLUMNS} FROM campaign_runs WHERE id = $1 FOR UPDATE`, [id]);
@@ -69,8 +70,11 @@ export class CampaignRunsRepository {
     return row;
   }
 
-  /** Appends audience lines with their numbers and counts them into the run's total. */
-  /** A context jsonb cannot hold (a NUL character in it) is stored as null, an invalid line the run reports, so it cannot sink the rest. */
+  /**
+   * Appends audience lines with their numbers and counts them into the run's total. A context
+   * jsonb cannot hold (a NUL character in it) is stored as null, an invalid line the run reports,
+   * so it cannot sink the rest.
+   */
   async addAudience(manager: EntityManager, id: string, lines: AudienceLine[]): Promise<void> {
     const storable = lines.map(({ line, context }) => ({ line, context: holdsNul(context) ? null : context }));
     await manager.query(
