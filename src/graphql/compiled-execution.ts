@@ -18,7 +18,8 @@ const MAX_COMPILED_DOCUMENTS = 500;
  * query refuses the variables, graphql-js answers instead, so clients get its exact messages.
  */
 export class CompiledExecution implements GatewayInterface {
-  private readonly compiled = new WeightedLru<string, CompiledQuery | null>(MAX_COMPILED_DOCUMENTS);
+  /** `false`: graphql-jit refused the document, so graphql-js runs it every time. */
+  private readonly compiled = new WeightedLru<string, CompiledQuery | false>(MAX_COMPILED_DOCUMENTS);
   private readonly listeners = new Set<GatewaySchemaLoadOrUpdateCallback>();
 
   /** `schema` is called when Apollo starts: the schema Nest built, typed content included. */
@@ -52,12 +53,12 @@ export class CompiledExecution implements GatewayInterface {
     return result.errors ? { ...result, errors: result.errors.map(withExtensions) } : result;
   }
 
-  private compiledFor(schema: GraphQLSchema, request: Parameters<GatewayExecutor>[0]): CompiledQuery | null {
+  private compiledFor(schema: GraphQLSchema, request: Parameters<GatewayExecutor>[0]): CompiledQuery | false {
     const key = `${request.queryHash}:${request.operationName ?? ''}`;
     let compiled = this.compiled.get(key);
     if (compiled === undefined) {
       const outcome = compileQuery(schema, request.document, request.operationName ?? undefined);
-      compiled = isCompiledQuery(outcome) ? outcome : null;
+      compiled = isCompiledQuery(outcome) && outcome;
       this.compiled.set(key, compiled);
     }
     return compiled;
