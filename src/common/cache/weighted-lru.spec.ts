@@ -41,6 +41,20 @@ describe('WeightedLru', () => {
     );
   });
 
+  it('lets a listener use the cache it listens to, once the eviction is done', () => {
+    const heard: string[] = [];
+    const cache: WeightedLru<string, number> = new WeightedLru<string, number>(10, (bytes) => bytes, (key) => {
+      heard.push(`${key}: ${cache.size} entries weighing ${cache.weight}`);
+      if (key === 'a') cache.set('a-again', 1);
+    });
+    cache.set('a', 4);
+    cache.set('b', 4);
+    expect(cache.set('c', 4)).toEqual([['a', 4]]);
+    expect(heard).toEqual(['a: 2 entries weighing 8']);
+    expect(cache.weight).toBe(9);
+    expect(cache.get('a-again')).toBe(1);
+  });
+
   it('reports an entry heavier than the whole cache as evicted at once, keeping the others', () => {
     const evicted: string[] = [];
     const cache = new WeightedLru<string, number>(10, (bytes) => bytes, (key) => evicted.push(key));
@@ -77,15 +91,16 @@ describe('WeightedLru', () => {
     expect(cache.weight).toBe(60);
   });
 
-  it('takes a weight learnt later, evicting others but never the resized entry', () => {
+  it('takes a weight learnt later, evicting others; the resized entry only when it alone is too heavy', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 20 }), fc.integer({ min: 1, max: 30 })), { maxLength: 200 }), (operations) => {
+      fc.property(fc.array(fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 20 }), fc.integer({ min: 1, max: 60 })), { maxLength: 200 }), (operations) => {
         const cache = new WeightedLru<number, string>(50);
         for (const [resize, key, weight] of operations) {
           if (resize) {
             const present = cache.get(key) !== undefined;
-            cache.resize(key, weight);
-            if (present) expect(cache.get(key)).toBe('loaded');
+            const evicted = cache.resize(key, weight).map(([evictedKey]) => evictedKey);
+            if (present) expect(cache.get(key) === 'loaded').toBe(weight <= 50);
+            expect(evicted.includes(key)).toBe(present && weight > 50);
           } else cache.set(key, 'loaded');
           expect(cache.weight).toBeLessThanOrEqual(50);
         }

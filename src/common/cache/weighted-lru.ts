@@ -12,19 +12,22 @@ import { LRUCache } from 'lru-cache';
  */
 export class WeightedLru<K extends NonNullable<unknown>, V extends NonNullable<unknown>> {
   private readonly entries: LRUCache<K, V>;
-  /** Filled by lru-cache's dispose while one `set` or `resize` runs, so that it can answer what it evicted. */
-  private evictedNow: [K, V][] = [];
+  /** Evictions lru-cache reported while one `set` or `resize` runs; taken out before the owner hears of them. */
+  private readonly evictions: [K, V][] = [];
 
   constructor(
     private readonly maxWeight: number,
     private readonly weigh: (value: V) => number = () => 1,
-    /** Told of every entry evicted to make room (not of deletes), for caches that hold parts of this one's entries. */
+    /**
+     * Told of every entry evicted to make room (not of deletes), for caches that hold parts of this
+     * one's entries; called once this cache is consistent again, so it may use this cache too.
+     */
     private readonly onEvict: (key: K) => void = () => undefined,
   ) {
     this.entries = new LRUCache<K, V>({
       maxSize: Math.max(1, Math.floor(maxWeight)),
       dispose: (value, key, reason) => {
-        if (reason === 'evict') this.evicted(key, value);
+        if (reason === 'evict') this.evictions.push([key, value]);
       },
     });
   }
@@ -78,19 +81,16 @@ export class WeightedLru<K extends NonNullable<unknown>, V extends NonNullable<u
   }
 
   private store(key: K, value: V, weight: number): [K, V][] {
-    this.evictedNow = [];
+    const from = this.evictions.length;
     const size = Math.max(1, Math.ceil(weight));
     if (size > this.maxWeight) {
       this.entries.delete(key);
-      this.evicted(key, value);
+      this.evictions.push([key, value]);
     } else {
       this.entries.set(key, value, { size });
     }
-    return this.evictedNow;
-  }
-
-  private evicted(key: K, value: V): void {
-    this.evictedNow.push([key, value]);
-    this.onEvict(key);
+    const evicted = this.evictions.splice(from);
+    evicted.forEach(([evictedKey]) => this.onEvict(evictedKey));
+    return evicted;
   }
 }
