@@ -23,6 +23,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const HUB_PORT = 3903;
 const HUB_URL_PREFIX = `http://127.0.0.1:${HUB_PORT}`;
 let hubPid = 0;
+let baselinePid = 0;
 let rowPeakRss = 0;
 const BASELINE_PORT = 3904;
 
@@ -47,6 +48,12 @@ interface Row {
   errors: number;
   /** The hub's highest RSS while the row ran (0 for a baseline row). */
   peakRss: number;
+  /**
+   * CPU time of the serving process (the hub, or the baseline's node:http server) per request over
+   * the measured runs, in µs: far steadier than requests/s on a machine the load generator and
+   * PostgreSQL share. PostgreSQL's own time is not in it.
+   */
+  cpuPerRequest: number;
 }
 
 const PK_BASELINE = 'raw baseline (PK SELECT)';
@@ -64,6 +71,7 @@ async function main(): Promise<void> {
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(BASELINE_PORT) },
     stdio: 'inherit',
   });
+  baselinePid = baseline.pid!;
   const hub = await startHub(databaseUrl, HUB_PORT);
   const rows: Row[] = [];
   // Idle: started, caches warmed, nothing asked yet.
@@ -99,7 +107,7 @@ async function main(): Promise<void> {
       });
       return JSON.stringify({ query: PERSONALIZE_MANY, variables: { requests } });
     });
-    rows.push({ ...batch, name: `${batch.name} (customers/s)`, requestsPerSecond: batch.requestsPerSecond * BATCH, lowest: batch.lowest * BATCH, highest: batch.highest * BATCH });
+    rows.push({ ...batch, name: `${batch.name} (customers/s)`, requestsPerSecond: batch.requestsPerSecond * BATCH, lowest: batch.lowest * BATCH, highest: batch.highest * BATCH, cpuPerRequest: batch.cpuPerRequest / BATCH });
     // One headline each: "richt 4711 voor" is in item 4711's headline only.
     const term = () => `richt ${1 + Math.floor(Math.random() * ITEMS)} voor`;
     rows.push(await run(SEARCH_BASELINE, `http://127.0.0.1:${BASELINE_PORT}/search`, {}, () => JSON.stringify({ contains: term() })));
@@ -143,12 +151,16 @@ async function run(name: string, url: string, headers: Record<string, string>, b
   await autocannon({ ...options, duration: 2, requests });
   badAnswers = 0;
   rowPeakRss = 0;
+  const servingPid = url.startsWith(HUB_URL_PREFIX) ? hubPid : baselinePid;
+  const cpuBefore = cpuSecondsOf(servingPid);
   const results: autocannon.Result[] = [];
   for (let index = 0; index < RUNS; index += 1) results.push(await autocannon({ ...options, duration: DURATION, requests }));
+  const served = results.reduce((sum, result) => sum + result.requests.total, 0);
+  const cpuPerRequest = ((cpuSecondsOf(servingPid) - cpuBefore) / served) * 1e6;
   const rates = results.map((result) => result.requests.average).sort((a, b) => a - b);
   const median = results.find((result) => result.requests.average === rates[Math.floor(rates.length / 2)])!;
   const errors = results.reduce((sum, result) => sum + result.errors + result.non2xx, 0) + badAnswers;
-  const row = { name, baseline: PK_BASELINE, requestsPerSecond: median.requests.average, lowest: rates[0], highest: rates.at(-1)!, p50: median.latency.p50, p99: Math.max(...results.map((result) => result.latency.p99)), errors, peakRss: url.startsWith(HUB_URL_PREFIX) ? rowPeakRss : 0 };
+  const row = { name, baseline: PK_BASELINE, requestsPerSecond: median.requests.average, lowest: rates[0], highest: rates.at(-1)!, p50: median.latency.p50, p99: Math.max(...results.map((result) => result.latency.p99)), errors, peakRss: url.startsWith(HUB_URL_PREFIX) ? rowPeakRss : 0, cpuPerRequest };
   console.log(`${name}: ${Math.round(row.requestsPerSecond)} req/s (${rates.map(Math.round).join(', ')})`);
   return row;
 }
@@ -162,15 +174,16 @@ function answered(body: string): boolean {
 function printTable(rows: Row[], idleRss: number): void {
   const rateOf = (name: string) => rows.find((row) => row.name === name)!.requestsPerSecond;
   console.log(`\ndelivery over HTTP, autocannon ${CONNECTIONS} connections, ${RUNS} runs of ${DURATION} s per row (median, lowest–highest), ${ITEMS} items\n`);
-  console.log('scenario'.padEnd(32), 'req/s'.padStart(8), 'spread'.padStart(14), 'p50 ms'.padStart(7), 'p99 ms'.padStart(7), 'vs baseline'.padStart(14), 'errors'.padStart(7), 'hub RSS MB'.padStart(11));
+  console.log('scenario'.padEnd(32), 'req/s'.padStart(8), 'spread'.padStart(14), 'p50 ms'.padStart(7), 'p99 ms'.padStart(7), 'vs baseline'.padStart(14), 'errors'.padStart(7), 'hub RSS MB'.padStart(11), 'CPU µs/req'.padStart(11));
   for (const row of rows) {
     const ratio = row.name === row.baseline ? '100%' : `${((row.requestsPerSecond / rateOf(row.baseline)) * 100).toFixed(0)}%${row.baseline === PK_BASELINE ? '' : ' of ILIKE'}`;
     const spread = `${Math.round(row.lowest)}–${Math.round(row.highest)}`;
     const rss = row.peakRss ? (row.peakRss / 1024 / 1024).toFixed(0) : '';
-    console.log(row.name.padEnd(32), String(Math.round(row.requestsPerSecond)).padStart(8), spread.padStart(14), String(row.p50).padStart(7), String(row.p99).padStart(7), ratio.padStart(14), String(row.errors).padStart(7), rss.padStart(11));
+    console.log(row.name.padEnd(32), String(Math.round(row.requestsPerSecond)).padStart(8), spread.padStart(14), String(row.p50).padStart(7), String(row.p99).padStart(7), ratio.padStart(14), String(row.errors).padStart(7), rss.padStart(11), String(Math.round(row.cpuPerRequest)).padStart(11));
   }
   const peak = Math.max(...rows.map((row) => row.peakRss));
-  console.log(`\nhub RSS: idle ${(idleRss / 1024 / 1024).toFixed(0)} MB (5 s after start), peak under load ${(peak / 1024 / 1024).toFixed(0)} MB (highest per row in the last column)`);
+  console.log(`\nhub RSS: idle ${(idleRss / 1024 / 1024).toFixed(0)} MB (5 s after start), peak under load ${(peak / 1024 / 1024).toFixed(0)} MB (highest per row in its column)`);
+  console.log('CPU µs/req: time the serving process (hub, or the baseline server) spent per request, per customer in the batch row; PostgreSQL not included');
 }
 
 async function publishedItems(databaseUrl: string): Promise<{ id: string; locale: string }[]> {
@@ -197,6 +210,12 @@ async function waitFor(url: string): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`${url} did not answer`);
+}
+
+/** User and system CPU time of a process so far; /proc counts in ticks of 1/100 s on Linux. */
+function cpuSecondsOf(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 function rssOf(pid: number): number {
