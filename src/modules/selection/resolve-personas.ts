@@ -1,5 +1,5 @@
 import { rememberPerObject } from '../../common/cache/remember-per-object';
-import { evaluateCriteria } from '../personas/criteria/evaluate-criteria';
+import { criteriaVerdict, evaluateCriteria } from '../personas/criteria/evaluate-criteria';
 import { Criteria } from '../personas/persona.types';
 
 export interface PersonaDefinition {
@@ -36,6 +36,8 @@ export function resolvePersonas<P extends PersonaDefinition>(named: string[], at
   const warnings = unknown.map((key) => `The context names persona "${key}", which the hub does not have; it was ignored`);
   for (const persona of inKeyOrder) {
     if (namedKeys.has(persona.key) || !persona.criteria) continue;
+    // Neither a match nor anything to warn about: no explanation to build.
+    if (criteriaVerdict(persona.criteria, attributes) === 0) continue;
     const result = evaluateCriteria(persona.criteria, attributes);
     if (result.matched) matched.push({ persona, via: `criteria: ${result.via.join(', ')}` });
     else warnings.push(...result.mismatches.map((mismatch) => `Persona "${persona.key}" could not be matched: ${mismatch}`));

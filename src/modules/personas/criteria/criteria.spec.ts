@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { BadUserInputError } from '../../../common/errors/domain-errors';
 import { Criteria } from '../persona.types';
-import { evaluateCriteria } from './evaluate-criteria';
+import { criteriaVerdict, evaluateCriteria, VERDICT_HOLDS, VERDICT_MISMATCHED } from './evaluate-criteria';
 import { parseCriteria } from './parse-criteria';
 
 const sanne = { age: 34, interests: ['running', 'yoga'], city: 'Gent', address: { country: 'BE' }, memberSince: '2019-05-01' };
@@ -88,6 +88,27 @@ describe('evaluateCriteria', () => {
         const result = evaluateCriteria(criteria, input);
         expect(evaluateCriteria({ not: criteria }, input).matched).toBe(!result.matched);
       }),
+    );
+  });
+
+  it('gives the verdict of the full evaluation, matching and mismatches, without building it', () => {
+    const attributes = fc.record(
+      {
+        age: fc.oneof(fc.integer({ min: 0, max: 100 }), fc.string(), fc.constant(null)),
+        city: fc.oneof(fc.constantFrom('Gent', 'Brugge'), fc.string(), fc.integer()),
+        interests: fc.oneof(fc.array(fc.constantFrom('running', 'cycling')), fc.string(), fc.integer()),
+        x: fc.oneof(fc.record({ y: fc.oneof(fc.integer(), fc.string(), fc.boolean()) }), fc.string()),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(tree, attributes, (criteria, input) => {
+        const result = evaluateCriteria(criteria, input);
+        const verdict = criteriaVerdict(criteria, input);
+        expect(Boolean(verdict & VERDICT_HOLDS)).toBe(result.matched);
+        expect(Boolean(verdict & VERDICT_MISMATCHED)).toBe(result.mismatches.length > 0);
+      }),
+      { numRuns: 2_000 },
     );
   });
 

@@ -39,6 +39,37 @@ export function evaluateCriteria(criteria: Criteria, attributes: Record<string, 
   };
 }
 
+/** Bits of a verdict: the criteria hold; some condition could not be judged (its attribute has the wrong type). */
+export const VERDICT_HOLDS = 1;
+export const VERDICT_MISMATCHED = 2;
+
+/**
+ * What `evaluateCriteria` answers about matching and mismatches, as bits, without building its
+ * explanation: every persona is judged for every customer and most fit few, so the usual answer
+ * (0: no match, nothing to warn about) costs no allocation.
+ */
+export function criteriaVerdict(criteria: Criteria, attributes: Record<string, unknown>): number {
+  if ('all' in criteria || 'any' in criteria) {
+    const children = 'all' in criteria ? criteria.all : criteria.any;
+    let held = 0;
+    let mismatched = 0;
+    for (const child of children) {
+      const verdict = criteriaVerdict(child, attributes);
+      if (verdict & VERDICT_HOLDS) held += 1;
+      mismatched |= verdict & VERDICT_MISMATCHED;
+    }
+    const holds = 'all' in criteria ? held === children.length : held > 0;
+    return (holds ? VERDICT_HOLDS : 0) | mismatched;
+  }
+  if ('not' in criteria) {
+    const inner = criteriaVerdict(criteria.not, attributes);
+    return (inner & VERDICT_HOLDS ? 0 : VERDICT_HOLDS) | (inner & VERDICT_MISMATCHED);
+  }
+  const value = readPath(attributes, criteria.attr);
+  if (compare(criteria, value)) return VERDICT_HOLDS;
+  return expectedType(criteria, value) === null ? 0 : VERDICT_MISMATCHED;
+}
+
 /** The type a present attribute should have had for the condition to be judged, or null when it had it. */
 function expectedType(criteria: Criteria & { attr: string }, value: unknown): string | null {
   if (value === undefined || value === null || 'exists' in criteria) return null;
