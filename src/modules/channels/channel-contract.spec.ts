@@ -3,6 +3,7 @@ import { Tone } from '../personas/persona.types';
 import { builtInRenderers } from './built-in-renderers';
 import { ChannelRenderer, CompiledRendering, RenderInput } from './channel-renderer';
 import { ChannelRegistry } from './channel-registry';
+import { retainedBytes } from './compiled-size';
 import { TokenTemplate } from './personalisation/liquid-sandbox';
 import { DEFAULT_RENDERER_CONFIG } from './renderer-config';
 import { GOLDEN_CUSTOMERS, GOLDEN_MESSAGE } from './test-fixtures/golden-message';
@@ -54,6 +55,30 @@ describe('every registered channel renders the golden message', () => {
         if (!part.nullable) expect(output.parts[name]).toBeDefined();
       }
     }
+  });
+});
+
+describe('what a compiled rendering keeps, as the rendering cache counts it', () => {
+  const longer = (extra: number): RenderInput => ({ ...input('nl', Tone.INFORMAL), roles: { ...GOLDEN_MESSAGE, headline: `${GOLDEN_MESSAGE.headline} ${'x'.repeat(extra)}` } });
+
+  it.each(registry.list().filter((renderer) => renderer.key !== 'letter').map((renderer) => renderer.key))('%s declares its size, and a longer headline counts', async (key) => {
+    const short = (await registry.get(key).compile(longer(0))).approximateBytes!;
+    const long = (await registry.get(key).compile(longer(2_000))).approximateBytes!;
+    expect(short).toBeGreaterThan(500);
+    expect(long - short).toBeGreaterThanOrEqual(4_000);
+  });
+
+  it('counts parsed templates by their tokens, lists and nested renderings by their parts, and plain values by their size', () => {
+    const plain = TokenTemplate.plain('x'.repeat(100), 'f');
+    const oneToken = TokenTemplate.plain(`${'x'.repeat(100)}{{ customer.firstName }}`, 'f');
+    const twoTokens = TokenTemplate.plain(`${'x'.repeat(100)}{{ customer.firstName }}{{ customer.city }}`, 'f');
+    expect(plain.approximateBytes).toBe(200);
+    expect(oneToken.approximateBytes).toBeGreaterThan(plain.approximateBytes + 1_000);
+    expect(twoTokens.approximateBytes).toBeGreaterThan(oneToken.approximateBytes + 1_000);
+    const alone = retainedBytes();
+    expect(retainedBytes(plain, [oneToken, twoTokens])).toBe(alone + plain.approximateBytes + oneToken.approximateBytes + twoTokens.approximateBytes);
+    expect(retainedBytes({ approximateBytes: 5_000, fill: () => undefined })).toBe(alone + 5_000);
+    expect(retainedBytes('y'.repeat(1_000))).toBeGreaterThan(alone + 2_000);
   });
 });
 

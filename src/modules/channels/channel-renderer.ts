@@ -93,6 +93,12 @@ export interface RenderedOutput {
 /** The result of compiling: markdown, MJML and Liquid parsing done; `fill` only fills tokens. */
 export interface CompiledRendering {
   fill(recipient: Recipient): RenderedOutput;
+  /**
+   * Roughly the heap bytes this compiled rendering keeps (`retainedBytes` of what its `fill`
+   * reads), so that the hub's cache of compiled renderings holds HUB_RENDERING_CACHE_MB; without
+   * it the hub guesses from the size of the message's fields.
+   */
+  readonly approximateBytes?: number;
 }
 
 /** Fills a compiled rendering for one recipient: `rendering.fill` alone, or into something bigger (a print file). */

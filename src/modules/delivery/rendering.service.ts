@@ -19,7 +19,7 @@ import { Tone } from '../personas/persona.types';
 import { IMAGE_SOURCE, ImageSource } from './image-source';
 import { RenderBudget } from './render-budget';
 
-/** A compiled rendering holds its texts several times over (parsed templates, HTML, plain text); this is the factor. */
+/** For a renderer that does not say what its compiled rendering keeps: its texts several times over (parsed templates, HTML, plain text). */
 const COMPILED_TO_SOURCE = 4;
 /** What a rendering is taken to weigh while it compiles. */
 const COMPILING_WEIGHT = 16_384;
@@ -97,7 +97,7 @@ export class RenderingService {
       config: this.channels.rendererConfig,
       brand,
     });
-    return { rendering, bytes: COMPILED_TO_SOURCE * approximateBytes(fields) + (image.print?.byteLength ?? 0) };
+    return { rendering, bytes: (rendering.approximateBytes ?? COMPILED_TO_SOURCE * approximateBytes(fields)) + (image.print?.byteLength ?? 0) };
   }
 
   /** A stored asset gives every channel its own rendition URL (and a print renderer its declared rendition's bytes); a plain URL serves all. */

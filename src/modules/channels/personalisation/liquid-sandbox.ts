@@ -52,6 +52,10 @@ const html = createSandbox(true);
 const CUSTOMER_TOKEN = /\{\{-?\s*(customer(?:\.[A-Za-z_][\w]*)+)([^}]*)-?\}\}/g;
 const RAW_BLOCK = /\{%-?\s*raw\s*-?%\}[\s\S]*?\{%-?\s*endraw\s*-?%\}/g;
 const RENDER_LIMIT = /render limit exceeded/;
+const TOKEN_MARKER = /\{[{%]/g;
+/** Heap bytes of a parsed template's own objects, and of each token or tag in it (measured with liquidjs 10). */
+const PARSED_TEMPLATE_BYTES = 600;
+const PARSED_TOKEN_BYTES = 1_200;
 
 /** The recipient's data as templates see it: `customer.*`, plus `now`. */
 export interface TokenScope {
@@ -68,6 +72,8 @@ export class TokenTemplate {
   private readonly required: string[][];
   /** A text without tokens, guarded once: the same for every recipient. */
   private readonly staticOutput: string = '';
+  /** Roughly the heap bytes this template keeps: its text, and its parsed tokens. */
+  readonly approximateBytes: number;
 
   private constructor(
     source: string,
@@ -79,8 +85,10 @@ export class TokenTemplate {
       this.parsed = null;
       this.required = [];
       this.staticOutput = guard(source);
+      this.approximateBytes = 2 * this.staticOutput.length;
       return;
     }
+    this.approximateBytes = 2 * source.length + PARSED_TEMPLATE_BYTES + PARSED_TOKEN_BYTES * (source.match(TOKEN_MARKER)?.length ?? 0);
     try {
       this.parsed = liquid.parse(source);
     } catch (error) {

@@ -1,6 +1,7 @@
 import { BadUserInputError } from '../../../common/errors/domain-errors';
 import { RenditionSpec } from '../../../common/renditions/rendition-spec';
 import { ChannelRenderer, CompiledRendering, OutputPart, RenderInput } from '../channel-renderer';
+import { retainedBytes } from '../compiled-size';
 import { escapeHtml } from '../html/escape-html';
 import { htmlGuards } from '../html/html-guard';
 import { phrasesFor, salutation } from '../locale/salutation';
@@ -76,6 +77,8 @@ export class EmailRenderer implements ChannelRenderer {
       'fields',
     );
     return {
+      // The layout's HTML is shared by every message of its shape, so only the message's own parts count.
+      approximateBytes: retainedBytes(subject, preheader, slotTemplates, text),
       fill: (recipient) => {
         const warnings: string[] = [];
         const scope = { customer: recipient.attributes, now: recipient.now, salutation: salutation(locale, tone, recipient.attributes) };

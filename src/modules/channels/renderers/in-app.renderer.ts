@@ -2,6 +2,7 @@ import { safeLinkUrl } from '../../../common/urls/safe-url';
 import { BadUserInputError } from '../../../common/errors/domain-errors';
 import { RenditionSpec } from '../../../common/renditions/rendition-spec';
 import { ChannelRenderer, ChannelSetting, CompiledRendering, OutputPart, RenderInput, settingValue } from '../channel-renderer';
+import { retainedBytes } from '../compiled-size';
 import { markdownToInlineText } from '../markdown/markdown';
 import { TokenTemplate } from '../personalisation/liquid-sandbox';
 import { RendererConfig } from '../renderer-config';
@@ -50,6 +51,7 @@ export class InAppRenderer implements ChannelRenderer {
     const bodyLimit = settingValue(this, config, 'bodyLimit');
     const ctaUrl = roles.callToAction ? safeLinkUrl(roles.callToAction.url, config.linkSchemes) : null;
     return {
+      approximateBytes: retainedBytes(title, body, ctaUrl, images, roles),
       fill: (recipient) => {
         const warnings: string[] = [];
         const scope = { customer: recipient.attributes, now: recipient.now };

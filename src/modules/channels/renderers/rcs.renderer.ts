@@ -2,6 +2,7 @@ import { RenditionSpec } from '../../../common/renditions/rendition-spec';
 import { safeLinkUrl } from '../../../common/urls/safe-url';
 import { BadUserInputError } from '../../../common/errors/domain-errors';
 import { ChannelRenderer, CompiledRendering, OutputPart, RenderInput } from '../channel-renderer';
+import { retainedBytes } from '../compiled-size';
 import { markdownToInlineText } from '../markdown/markdown';
 import { TokenScope, TokenTemplate } from '../personalisation/liquid-sandbox';
 import { RendererConfig } from '../renderer-config';
@@ -69,6 +70,7 @@ export class RcsRenderer implements ChannelRenderer {
     const suggestions = suggestionSources.slice(0, RCS_SUGGESTIONS).map((suggestion, index) => ({ ...suggestion, template: TokenTemplate.plain(suggestion.text, `fields.suggestions[${index}]`) }));
     const fallback = await this.sms.compile({ ...input, overrides: typeof overrides.fallbackText === 'string' ? { text: overrides.fallbackText } : {} });
     return {
+      approximateBytes: retainedBytes(title, description, mediaUrl, ctaUrl, suggestionSources, suggestions.map(({ template }) => template), fallback),
       fill: (recipient) => {
         const warnings: string[] = [];
         const scope: TokenScope = { customer: recipient.attributes, now: recipient.now };

@@ -1,5 +1,6 @@
 import { BadUserInputError } from '../../../common/errors/domain-errors';
 import { ChannelRenderer, ChannelSetting, CompiledRendering, OutputPart, RenderInput, settingValue } from '../channel-renderer';
+import { retainedBytes } from '../compiled-size';
 import { TokenTemplate } from '../personalisation/liquid-sandbox';
 import { RendererConfig } from '../renderer-config';
 import { measureSms } from '../sms/sms-encoding';
@@ -38,6 +39,7 @@ export class SmsRenderer implements ChannelRenderer {
     const url = typeof overrides.text === 'string' ? '' : (roles.callToAction?.url ?? '');
     const maxSegments = settingValue(this, config, 'maxSegments');
     return {
+      approximateBytes: retainedBytes(template, url),
       fill: (recipient) => {
         const warnings: string[] = [];
         const message = template.render({ customer: recipient.attributes, now: recipient.now }, warnings).replace(/\s+/g, ' ').trim();

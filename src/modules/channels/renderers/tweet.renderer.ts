@@ -2,6 +2,7 @@ import twitterText from 'twitter-text';
 import { BadUserInputError } from '../../../common/errors/domain-errors';
 import { RenditionSpec } from '../../../common/renditions/rendition-spec';
 import { ChannelRenderer, CompiledRendering, OutputPart, RenderInput } from '../channel-renderer';
+import { retainedBytes } from '../compiled-size';
 import { TokenScope, TokenTemplate } from '../personalisation/liquid-sandbox';
 import { leadLine } from '../text/lead-line';
 import { shortenToFit } from '../text/shorten';
@@ -39,6 +40,7 @@ export class TweetRenderer implements ChannelRenderer {
     const hashtags = (roles.hashtags ?? []).map((tag) => `#${tag.replace(/^#/, '')}`);
     const imageUrl = input.images.tweet ?? null;
     return {
+      approximateBytes: retainedBytes(handWritten, main, url, hashtags, imageUrl),
       fill: (recipient) => {
         const warnings: string[] = [];
         const scope: TokenScope = { customer: recipient.attributes, now: recipient.now };

@@ -3,6 +3,7 @@ import { RenditionSpec } from '../../../common/renditions/rendition-spec';
 import { safeLinkUrl } from '../../../common/urls/safe-url';
 import { BadUserInputError } from '../../../common/errors/domain-errors';
 import { ChannelRenderer, CompiledRendering, OutputPart, RenderInput } from '../channel-renderer';
+import { retainedBytes } from '../compiled-size';
 import { unescapeHtml } from '../html/escape-html';
 import { TokenScope, TokenTemplate, TokenVault } from '../personalisation/liquid-sandbox';
 import { shortenToFit } from '../text/shorten';
@@ -48,6 +49,7 @@ export class WhatsAppRenderer implements ChannelRenderer {
     const parameters = (Array.isArray(overrides.templateParameters) ? (overrides.templateParameters as string[]) : []).map((parameter, index) => TokenTemplate.plain(parameter, `fields.templateParameters[${index}]`));
     const imageUrl = input.images.whatsApp ?? null;
     return {
+      approximateBytes: retainedBytes(body, buttons, templateName, parameters, imageUrl, cta),
       fill: (recipient) => {
         const warnings: string[] = [];
         const scope: TokenScope = { customer: recipient.attributes, now: recipient.now };
