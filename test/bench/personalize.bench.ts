@@ -50,8 +50,8 @@ interface Row {
   peakRss: number;
   /**
    * CPU time of the serving process (the hub, or the baseline's node:http server) per request over
-   * the measured runs, in µs: far steadier than requests/s on a machine the load generator and
-   * PostgreSQL share. PostgreSQL's own time is not in it.
+   * the measured runs, in µs: what a request costs the process, where requests/s also shows how
+   * the load generator and PostgreSQL shared the machine. PostgreSQL's own time is not in it.
    */
   cpuPerRequest: number;
 }
