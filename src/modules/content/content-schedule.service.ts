@@ -1,11 +1,10 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { BadUserInputError, DomainError } from '../../common/errors/domain-errors';
-import { ChangeFeed } from '../../database/change-feed.service';
 import { JobQueue } from '../../database/job-queue.service';
 import { Principal } from '../auth/principal';
 import { Role } from '../auth/role.enum';
 import { ContentItemsRepository } from './content-items.repository';
-import { CONTENT_CHANGED } from './published-items';
+import { PublishedItems } from './published-items';
 import { DRAFT_PARTS, DraftParts } from './content-ports';
 import { applyTransition, canTransition, touch } from './content-transitions';
 import { ContentStatus } from './content.enums';
@@ -35,7 +34,7 @@ export class ContentScheduleService implements OnModuleInit {
   constructor(
     private readonly repository: ContentItemsRepository,
     private readonly jobs: JobQueue,
-    private readonly changeFeed: ChangeFeed,
+    private readonly published: PublishedItems,
     @Inject(DRAFT_PARTS) private readonly draftParts: DraftParts,
   ) {}
 
@@ -74,7 +73,7 @@ export class ContentScheduleService implements OnModuleInit {
         }
       },
     );
-    await this.changeFeed.publish(CONTENT_CHANGED, { id: saved.id, version: saved.version });
+    await this.published.changed(saved);
     return saved;
   }
 
@@ -86,7 +85,7 @@ export class ContentScheduleService implements OnModuleInit {
       item.unpublishAt = null;
       touch(item, principal);
     });
-    await this.changeFeed.publish(CONTENT_CHANGED, { id: saved.id, version: saved.version });
+    await this.published.changed(saved);
     return saved;
   }
 
@@ -119,7 +118,7 @@ export class ContentScheduleService implements OnModuleInit {
     }
     if (!saved) return;
     this.logger.log(`Item ${saved.id} (version ${saved.version}): ${job.action} as scheduled for ${job.at}`);
-    await this.changeFeed.publish(CONTENT_CHANGED, { id: saved.id, version: saved.version });
+    await this.published.changed(saved);
   }
 
   private isDue(item: ContentItemEntity, job: ScheduleJob): boolean {

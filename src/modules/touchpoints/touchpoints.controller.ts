@@ -1,8 +1,7 @@
 import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { isNdjson } from '../../common/http/ndjson-lines';
 import { BadUserInputError } from '../../common/errors/domain-errors';
-import { ndjsonLines, OVERLONG_LINE, parseJsonLine } from '../../common/http/ndjson-lines';
+import { isNdjson, ndjsonLines, OVERLONG_LINE, parseJsonLine } from '../../common/http/ndjson-lines';
 import { Role } from '../auth/role.enum';
 import { Roles } from '../auth/roles.decorator';
 import { ReceivedEvent, Rejection, TouchpointsService } from './touchpoints.service';
