@@ -21,8 +21,22 @@ describe('kpiQuery', () => {
   it('groups by persona over each persona a rendering matched, and filters by containment', () => {
     const { sql, params } = kpiQuery({ persona: 'sportieve-sanne' }, [KpiDimension.PERSONA, KpiDimension.DAY], now, 10);
     expect(sql).toContain('unnest(CASE WHEN cardinality(personas) = 0 THEN ARRAY[NULL::text] ELSE personas END) AS persona');
-    expect(sql).toContain("GROUP BY persona, date_trunc('day', hour, 'UTC')");
+    expect(sql).toContain('GROUP BY persona, day, type) AS sums GROUP BY persona, day');
     expect(params).toContainEqual(['sportieve-sanne']);
+  });
+
+  it('names the UTC day of the odd hours at either end, and truncates hours only in a range without a whole day', () => {
+    const { sql, params } = kpiQuery({ from: new Date('2026-12-01T06:00:00Z'), to: new Date('2026-12-03T09:00:00Z') }, [KpiDimension.DAY], now, 10);
+    expect(sql).not.toContain('date_trunc');
+    expect(params).toEqual(expect.arrayContaining([new Date('2026-12-01T00:00:00Z'), new Date('2026-12-03T00:00:00Z')]));
+    expect(kpiQuery({ from: new Date('2026-12-01T06:00:00Z'), to: new Date('2026-12-02T09:00:00Z') }, [KpiDimension.DAY], now, 10).sql).toContain(
+      `date_trunc('day', hour, 'UTC') AS day`,
+    );
+  });
+
+  it('groups weeks by the week of each day', () => {
+    const { sql } = kpiQuery({}, [KpiDimension.WEEK, KpiDimension.CHANNEL], now, 10);
+    expect(sql).toContain(`GROUP BY day, channel, type) AS sums GROUP BY date_trunc('week', day, 'UTC'), channel`);
   });
 
   it('refuses a range that ends before it starts', () => {

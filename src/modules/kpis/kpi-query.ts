@@ -62,16 +62,19 @@ export const DEFAULT_RANGE_DAYS = 90;
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 
-/** Each dimension's columns in the rollup table, as they are selected and grouped. */
-const GROUPED: Record<KpiDimension, { select: string; group: string }> = {
-  THEME: { select: `nullif(theme, '') AS theme`, group: 'theme' },
-  ITEM: { select: 'item_id AS "itemId"', group: 'item_id' },
-  CHANNEL: { select: 'channel', group: 'channel' },
-  PERSONA: { select: 'persona', group: 'persona' },
-  ARM: { select: `nullif(experiment, '') AS experiment, nullif(arm, '') AS arm`, group: 'experiment, arm' },
-  LOCALE: { select: `nullif(locale, '') AS locale`, group: 'locale' },
-  DAY: { select: `date_trunc('day', hour, 'UTC') AS day`, group: `date_trunc('day', hour, 'UTC')` },
-  WEEK: { select: `date_trunc('week', hour, 'UTC') AS week`, group: `date_trunc('week', hour, 'UTC')` },
+/**
+ * Each dimension's columns, at both levels of a report: `inner` as the rollup rows are first summed
+ * per dimension and event type, `select` and `group` as those sums are turned into a row per group.
+ */
+const GROUPED: Record<KpiDimension, { inner: string; select: string; group: string }> = {
+  THEME: { inner: 'theme', select: `nullif(theme, '') AS theme`, group: 'theme' },
+  ITEM: { inner: 'item_id', select: 'item_id AS "itemId"', group: 'item_id' },
+  CHANNEL: { inner: 'channel', select: 'channel', group: 'channel' },
+  PERSONA: { inner: 'persona', select: 'persona', group: 'persona' },
+  ARM: { inner: 'experiment, arm', select: `nullif(experiment, '') AS experiment, nullif(arm, '') AS arm`, group: 'experiment, arm' },
+  LOCALE: { inner: 'locale', select: `nullif(locale, '') AS locale`, group: 'locale' },
+  DAY: { inner: 'day', select: 'day', group: 'day' },
+  WEEK: { inner: 'day', select: `date_trunc('week', day, 'UTC') AS week`, group: `date_trunc('week', day, 'UTC')` },
 };
 
 const COUNTS = `
@@ -89,6 +92,10 @@ const COUNTS = `
  * from the daily rollups, the hours before the first and after the last whole day from the
  * hourly ones. A rendering that matched two personas counts once in every report except one
  * grouped by PERSONA, where it counts for each of them.
+ *
+ * The rollup rows are summed per group and event type first, and only those few sums are spread
+ * into a column per type: spreading thousands of rows directly (eight filtered sums each) took
+ * twice as long. For the same reason each branch names its UTC day rather than truncating every row.
  */
 export function kpiQuery(filter: KpiFilter, groupBy: KpiDimension[], now: Date, maxRows: number): { sql: string; params: unknown[] } {
   const dimensions = [...new Set(groupBy)];
@@ -108,31 +115,32 @@ export function kpiQuery(filter: KpiFilter, groupBy: KpiDimension[], now: Date, 
   equal('locale', filter.locale);
   if (filter.persona != null) conditions.push(`personas @> ${parameter([filter.persona])}::text[]`);
 
-  const branch = (table: string, time: string, start: Date, end: Date) =>
-    `SELECT ${time} AS hour, theme, item_id, experiment, arm, channel, personas, locale, type, events, value FROM ${table} WHERE ${[
+  const branch = (table: string, time: string, start: Date, end: Date, day: string) =>
+    `SELECT ${day} AS day, theme, item_id, experiment, arm, channel, personas, locale, type, events, value FROM ${table} WHERE ${[
       `${time} >= ${parameter(start)}`,
       `${time} < ${parameter(end)}`,
       ...conditions,
     ].join(' AND ')}`;
+  const hoursOf = (start: Date, end: Date) => branch('touchpoint_rollups', 'hour', start, end, `${parameter(new Date(Math.floor(start.getTime() / DAY_MS) * DAY_MS))}::timestamptz`);
   const firstDay = new Date(Math.ceil(from.getTime() / DAY_MS) * DAY_MS);
   const lastDay = new Date(Math.floor(to.getTime() / DAY_MS) * DAY_MS);
   const branches =
     firstDay < lastDay
       ? [
-          ...(from < firstDay ? [branch('touchpoint_rollups', 'hour', from, firstDay)] : []),
-          branch('touchpoint_daily_rollups', 'day', firstDay, lastDay),
-          ...(lastDay < to ? [branch('touchpoint_rollups', 'hour', lastDay, to)] : []),
+          ...(from < firstDay ? [hoursOf(from, firstDay)] : []),
+          branch('touchpoint_daily_rollups', 'day', firstDay, lastDay, 'day'),
+          ...(lastDay < to ? [hoursOf(lastDay, to)] : []),
         ]
-      : [branch('touchpoint_rollups', 'hour', from, to)];
+      : [branch('touchpoint_rollups', 'hour', from, to, `date_trunc('day', hour, 'UTC')`)];
 
   const personas = dimensions.includes(KpiDimension.PERSONA)
-    ? `CROSS JOIN LATERAL unnest(CASE WHEN cardinality(personas) = 0 THEN ARRAY[NULL::text] ELSE personas END) AS persona`
+    ? ` CROSS JOIN LATERAL unnest(CASE WHEN cardinality(personas) = 0 THEN ARRAY[NULL::text] ELSE personas END) AS persona`
     : '';
+  const inner = [...new Set(dimensions.map((dimension) => GROUPED[dimension].inner)), 'type'].join(', ');
+  const sums = `SELECT ${inner}, sum(events) AS events, sum(value) AS value FROM (${branches.join(' UNION ALL ')}) AS rollups${personas} GROUP BY ${inner}`;
   const select = dimensions.map((dimension) => GROUPED[dimension].select);
   const group = dimensions.map((dimension) => GROUPED[dimension].group).join(', ');
-  const sql = `SELECT ${[...select, COUNTS].join(', ')} FROM (${branches.join(' UNION ALL ')}) AS rollups ${personas}${
-    group ? ` GROUP BY ${group} ORDER BY ${group}` : ''
-  } LIMIT ${parameter(maxRows + 1)}`;
+  const sql = `SELECT ${[...select, COUNTS].join(', ')} FROM (${sums}) AS sums${group ? ` GROUP BY ${group} ORDER BY ${group}` : ''} LIMIT ${parameter(maxRows + 1)}`;
   return { sql, params };
 }
 
