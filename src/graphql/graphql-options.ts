@@ -24,7 +24,8 @@ import { PRINCIPAL_KEY } from '../modules/auth/current-principal.decorator';
 import { formatGraphqlError } from './format-error';
 import { documentLimitsRule } from './document-limits.rule';
 import { introspectionPolicyPlugin } from './introspection-policy.plugin';
-import { queryLimitsPlugin, RenderedChannels } from './query-limits.plugin';
+import { queryLimitsPlugin } from './query-limits.plugin';
+import { RenderedChannels } from './query-cost';
 
 /** Every GraphQL request needs a key, introspection included, so authentication happens before any resolver. */
 export function buildGraphqlOptions(config: AppConfig, apiKeys: ApiKeysService, channels: ChannelsService, items: ContentItemsService, models: ContentModelsService, assets: AssetsService): ApolloDriverConfig {

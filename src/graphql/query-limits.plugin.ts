@@ -1,6 +1,6 @@
 import { ApolloServerPlugin } from '@apollo/server';
-import { ComplexityEstimator, fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { GraphQLError, GraphQLSchema, separateOperations } from 'graphql';
+import { Costing, QueryCosting, RenderedChannels } from './query-cost';
 
 export interface QueryLimits {
   maxComplexity: number;
@@ -12,40 +12,25 @@ export interface QueryLimits {
   variableBytesPerPoint: number;
 }
 
-/** The channels a rendering field will render, read from its arguments, and whether it is a batch field; undefined for any other field. */
-export type RenderedChannels = (fieldName: string, args: Record<string, unknown>) => { channels: (string | undefined)[]; batch: boolean } | undefined;
-
 /**
- * The cost model, checked before anything runs: 1 per field, each rendering its channel's cost
- * (a letter costs as much as fifty tweets), a point per KiB of variables, and a cap on
- * renderings per request whatever their aliases. Refusals are HTTP 400 with BAD_USER_INPUT.
+ * The limits, checked before anything runs: the cost model's figure (QueryCosting) plus a point
+ * per KiB of variables, and a cap on renderings per request whatever their aliases. Refusals are
+ * HTTP 400 with BAD_USER_INPUT.
  */
 export function queryLimitsPlugin(limits: QueryLimits, renderedChannels: RenderedChannels, renderCost: (channel: string | undefined) => number): ApolloServerPlugin {
+  const costs = new QueryCosting(renderedChannels, renderCost);
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, schema }) {
+        async didResolveOperation({ request, document, schema, queryHash }) {
           const operationDocument = request.operationName ? (separateOperations(document)[request.operationName] ?? document) : document;
-          let renders = 0;
-          let batchRenders = 0;
-          const renderEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
-            const rendered = renderedChannels(field.name, args);
-            if (!rendered) return undefined;
-            if (rendered.batch) batchRenders += rendered.channels.length;
-            else renders += rendered.channels.length;
-            return rendered.channels.reduce((sum, channel) => sum + renderCost(channel), 0) + childComplexity;
-          };
-          let complexity: number;
+          let costing: Costing;
           try {
-            complexity = getComplexity({
-              schema: schema as GraphQLSchema,
-              query: operationDocument,
-              variables: request.variables ?? {},
-              estimators: [renderEstimator, fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-            });
+            costing = costs.cost(schema as GraphQLSchema, operationDocument, `${queryHash}:${request.operationName ?? ''}`, request.variables ?? {});
           } catch (error) {
             throw refusal(`The query cannot be costed: ${(error as Error).message}`, {});
           }
+          const { complexity, renders, batchRenders } = costing;
           if (renders > limits.maxRenders) {
             throw refusal(`The query asks for ${renders} renderings; one request may ask for at most ${limits.maxRenders}`, { renders, limit: limits.maxRenders });
           }
