@@ -95,7 +95,9 @@ const COUNTS = `
  *
  * The rollup rows are summed per group and event type first, and only those few sums are spread
  * into a column per type: spreading thousands of rows directly (eight filtered sums each) took
- * twice as long. For the same reason each branch names its UTC day rather than truncating every row.
+ * twice as long. For the same reason each branch names its UTC day rather than truncating every row,
+ * and values are summed only where there are any: most events have none, and adding numeric zeros
+ * was a fifth of the report's time.
  */
 export function kpiQuery(filter: KpiFilter, groupBy: KpiDimension[], now: Date, maxRows: number): { sql: string; params: unknown[] } {
   const dimensions = [...new Set(groupBy)];
@@ -137,7 +139,7 @@ export function kpiQuery(filter: KpiFilter, groupBy: KpiDimension[], now: Date, 
     ? ` CROSS JOIN LATERAL unnest(CASE WHEN cardinality(personas) = 0 THEN ARRAY[NULL::text] ELSE personas END) AS persona`
     : '';
   const inner = [...new Set(dimensions.map((dimension) => GROUPED[dimension].inner)), 'type'].join(', ');
-  const sums = `SELECT ${inner}, sum(events) AS events, sum(value) AS value FROM (${branches.join(' UNION ALL ')}) AS rollups${personas} GROUP BY ${inner}`;
+  const sums = `SELECT ${inner}, sum(events) AS events, sum(value) FILTER (WHERE value <> 0) AS value FROM (${branches.join(' UNION ALL ')}) AS rollups${personas} GROUP BY ${inner}`;
   const select = dimensions.map((dimension) => GROUPED[dimension].select);
   const group = dimensions.map((dimension) => GROUPED[dimension].group).join(', ');
   const sql = `SELECT ${[...select, COUNTS].join(', ')} FROM (${sums}) AS sums${group ? ` GROUP BY ${group} ORDER BY ${group}` : ''} LIMIT ${parameter(maxRows + 1)}`;
