@@ -113,7 +113,6 @@ export class PersonalizeService {
   ): Promise<PersonalizedVariant> {
     const personaKeys = resolution.matched.map((match) => match.persona.key);
     const localeChain = localeFallbackChain(context.locale, this.config.defaultLocale);
-    const byItemId = new Map(entries.map((entry) => [entry.item.id, entry]));
     const criteria: SelectionCriteria = { personas: personaKeys, localeChain, channel: requestedChannel ?? null, journeyStage: context.journeyStage ?? null, now: context.now, includeDrafts: preview, answeredThemes };
     const ranked = rankCandidates(
       entries.map((entry) => entry.item),
@@ -139,7 +138,8 @@ export class PersonalizeService {
         refusal ??= error;
         continue;
       }
-      const { item, variants } = byItemId.get(winner.item.id)!;
+      // Usually the first candidate wins: one scan for it costs less than indexing a selector's hundred entries.
+      const { item, variants } = entries.find((entry) => entry.item === winner.item)!;
       const variant = chooseVariant(variants, { channel: channel.channel, locale: item.locale, personas: personaKeys, customerId: context.customerId, concluded });
       const explanation = explainSelection({ matched: resolution.matched, localeChain, winner, runnerUp: ranked[index + 1], channel, variant });
       const deliveryToken = this.tokens.signRendering(item, variant, { channel: channel.channel, personas: personaKeys, customerId: context.customerId ?? null });
