@@ -45,16 +45,18 @@ export class TweetRenderer implements ChannelRenderer {
         const warnings: string[] = [];
         const scope: TokenScope = { customer: recipient.attributes, now: recipient.now };
         let text: string;
+        let length: number;
         if (handWritten) {
           text = handWritten.render(scope, warnings).trim();
-          if (weightedLength(text) > TWEET_LIMIT) {
+          length = weightedLength(text);
+          if (length > TWEET_LIMIT) {
             text = shortenToFit(text, (candidate) => weightedLength(candidate) <= TWEET_LIMIT);
+            length = weightedLength(text);
             warnings.push('The hand-written tweet grew past 280 after its tokens were filled; it was shortened');
           }
         } else {
-          text = composeTweet(main.render(scope, warnings).trim(), url, hashtags, warnings);
+          ({ text, length } = composeTweet(main.render(scope, warnings).trim(), url, hashtags, warnings));
         }
-        const length = weightedLength(text);
         return { text, warnings, metrics: [{ name: 'weightedLength', value: length, limit: TWEET_LIMIT }], parts: { weightedLength: length, imageUrl } };
       },
     };
@@ -70,11 +72,15 @@ export class TweetRenderer implements ChannelRenderer {
   }
 }
 
-/** Keeps the URL, then as many hashtags as leave the message a fair share, shortening the message last. */
-export function composeTweet(main: string, url: string, hashtags: string[], warnings: string[]): string {
+/**
+ * Keeps the URL, then as many hashtags as leave the message a fair share, shortening the message
+ * last. Answers the tweet with its weighted length: parsing a tweet is most of what filling one costs.
+ */
+export function composeTweet(main: string, url: string, hashtags: string[], warnings: string[]): { text: string; length: number } {
   const assemble = (message: string, tags: string[]) => [message, url, tags.join(' ')].filter(Boolean).join(' ');
-  const full = assemble(main, hashtags);
-  if (weightedLength(full) <= TWEET_LIMIT) return full;
+  const measured = (text: string) => ({ text, length: weightedLength(text) });
+  const full = measured(assemble(main, hashtags));
+  if (full.length <= TWEET_LIMIT) return full;
   const mainLength = weightedLength(main);
   for (let count = hashtags.length; count >= 0; count -= 1) {
     const tags = hashtags.slice(0, count);
@@ -83,7 +89,7 @@ export function composeTweet(main: string, url: string, hashtags: string[], warn
     const message = shortenToFit(main, (candidate) => weightedLength(assemble(candidate, tags)) <= TWEET_LIMIT);
     if (message !== main) warnings.push(`The message was shortened to fit ${TWEET_LIMIT} weighted characters`);
     if (count < hashtags.length) warnings.push(`Dropped hashtags that did not fit: ${hashtags.slice(count).join(' ')}`);
-    return assemble(message, tags);
+    return measured(assemble(message, tags));
   }
-  return assemble(shortenToFit(main, (candidate) => weightedLength(assemble(candidate, [])) <= TWEET_LIMIT), []);
+  return measured(assemble(shortenToFit(main, (candidate) => weightedLength(assemble(candidate, [])) <= TWEET_LIMIT), []));
 }
