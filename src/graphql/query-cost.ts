@@ -41,7 +41,7 @@ const MAX_COSTINGS = 2_000;
  *
  * Channel apps send the same few documents over and over, with other customers in the variables.
  * Costing a document walks all of it (every type a rendered variant may be, for each field); that
- * was a sixth of the hub's CPU for a personalized tweet. Where the cost depends on the variables
+ * was 15 % of the hub's CPU for a personalized tweet. Where the cost depends on the variables
  * only through the channels of single rendering fields, it is kept per document and channels; any
  * other variable that can change it (a page size, a batch, an `@include`) costs the query anew.
  */
