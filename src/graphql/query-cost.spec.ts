@@ -11,6 +11,7 @@ const schema = buildSchema(`
     personalize(input: PersonalizeInput!): Variant
     personalizeMany(requests: [PersonalizeInput!]!): [Variant]
     items(first: Int): [Item]
+    item(id: ID!): Item
   }
 `);
 const pageSized: GraphQLFieldExtensions<unknown, unknown> = { complexity: ({ args, childComplexity }: { args: { first?: number }; childComplexity: number }) => (args.first ?? 20) * childComplexity };
@@ -22,27 +23,40 @@ const renderedChannels: RenderedChannels = (fieldName, args) => {
   return undefined;
 };
 
+/** A QueryCosting that counts how often personalize's channels were read from real arguments: once per request, twice when costed anew. */
 function costing() {
-  const channelsCosted: (string | undefined)[] = [];
-  const costs = new QueryCosting(renderedChannels, (channel) => {
-    channelsCosted.push(channel);
-    return channel === 'letter' ? 50 : 1;
-  });
-  return { costs, channelsCosted };
+  const reads = { personalize: 0 };
+  const costs = new QueryCosting(
+    (fieldName, args) => {
+      if (fieldName === 'personalize' && args.input) reads.personalize += 1;
+      return renderedChannels(fieldName, args);
+    },
+    (channel) => (channel === 'letter' ? 50 : 1),
+  );
+  return { costs, reads };
 }
 
 const PERSONALIZE = parse('query($input: PersonalizeInput!) { personalize(input: $input) { text ... on Tweet { weightedLength } } }');
 
 describe('QueryCosting', () => {
-  it('costs a document once per channel it renders: other customers reuse that, another channel is costed anew', () => {
-    const { costs, channelsCosted } = costing();
+  it('costs a document once per cost of the channels it renders: other customers reuse that, a dearer channel is costed anew', () => {
+    const { costs, reads } = costing();
     const tweet = costs.cost(schema, PERSONALIZE, 'personalize', { input: { channel: 'tweet', customerId: 'c-1' } });
+    expect(reads.personalize).toBe(2);
     expect(costs.cost(schema, PERSONALIZE, 'personalize', { input: { channel: 'tweet', customerId: 'c-2' } })).toEqual(tweet);
-    expect(channelsCosted).toEqual(['tweet']);
+    expect(reads.personalize).toBe(3);
 
     const letter = costs.cost(schema, PERSONALIZE, 'personalize', { input: { channel: 'letter', customerId: 'c-3' } });
     expect(letter).toEqual({ complexity: tweet.complexity + 49, renders: 1, batchRenders: 0 });
-    expect(channelsCosted).toEqual(['tweet', 'letter']);
+    expect(reads.personalize).toBe(5);
+  });
+
+  it('keys a costing by what channels cost, not by their names, so a long name is not kept', () => {
+    const { costs, reads } = costing();
+    const tweet = costs.cost(schema, PERSONALIZE, 'personalize', { input: { channel: 'tweet', customerId: 'c-1' } });
+    expect(costs.cost(schema, PERSONALIZE, 'personalize', { input: { channel: 'sms', customerId: 'c-2' } })).toEqual(tweet);
+    expect(costs.cost(schema, PERSONALIZE, 'personalize', { input: { channel: 'x'.repeat(100_000), customerId: 'c-3' } })).toEqual(tweet);
+    expect(reads.personalize).toBe(4);
   });
 
   it('costs anew each time what other variables can change: a page size, a batch, an @include', () => {
@@ -69,5 +83,14 @@ describe('QueryCosting', () => {
     costs.cost(schema, PERSONALIZE, 'personalize', { input: { channel: 'tweet', customerId: 'c-1' } });
     expect(() => costs.cost(schema, PERSONALIZE, 'personalize', { input: { channel: 'tweet' } })).toThrow(/customerId/);
     expect(() => costs.cost(schema, PERSONALIZE, 'personalize', {})).toThrow(/\$input/);
+  });
+
+  it('refuses a null argument where another field needs a value, also once the document was costed', () => {
+    const { costs } = costing();
+    const withItem = parse('query($input: PersonalizeInput!, $id: ID = "item-1") { personalize(input: $input) { text } item(id: $id) { id } }');
+    const input = { channel: 'tweet', customerId: 'c-1' };
+    expect(() => costs.cost(schema, withItem, 'with-item', { input, id: null })).toThrow(/"id" of non-null type "ID!" must not be null/);
+    costs.cost(schema, withItem, 'with-item', { input });
+    expect(() => costs.cost(schema, withItem, 'with-item', { input, id: null })).toThrow(/"id" of non-null type "ID!" must not be null/);
   });
 });

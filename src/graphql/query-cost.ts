@@ -27,13 +27,24 @@ export interface Costing {
   batchRenders: number;
 }
 
-/** The rendering fields of an operation whose cost follows from its document and the channels those fields render. */
-interface CostShape {
-  renderingFields: { field: GraphQLField<unknown, unknown>; node: FieldNode }[];
+interface FieldUse {
+  field: GraphQLField<unknown, unknown>;
+  node: FieldNode;
 }
 
-const MAX_SHAPES = 500;
-const MAX_COSTINGS = 2_000;
+/** An operation whose cost follows from its document and the channels its rendering fields render. */
+interface CostShape {
+  renderingFields: FieldUse[];
+  /** The other fields with a variable in their arguments: those are checked on every request, as costing anew would. */
+  fieldsWithVariables: FieldUse[];
+  /** What the entry keeps: its AST nodes hold the document's source and tokens. */
+  bytes: number;
+}
+
+/** Bytes the caches may keep: a shape keeps its document, a costing its key. */
+const MAX_SHAPE_BYTES = 8 * 1024 * 1024;
+const MAX_COSTING_BYTES = 1024 * 1024;
+const ENTRY_BYTES = 200;
 
 /**
  * The cost model: 1 per field, each rendering its channel's cost (a letter costs as much as fifty
@@ -44,11 +55,13 @@ const MAX_COSTINGS = 2_000;
  * was 15 % of the hub's CPU for a personalized tweet. Where the cost depends on the variables
  * only through the channels of single rendering fields, it is kept per document and channels; any
  * other variable that can change it (a page size, a batch, an `@include`) costs the query anew.
+ * Both caches are bounded in bytes, whatever clients send: a shape weighs its document's source,
+ * a costing its key.
  */
 export class QueryCosting {
   /** `false`: the document's cost depends on its variables beyond the channels it renders. */
-  private readonly shapes = new WeightedLru<string, CostShape | false>(MAX_SHAPES);
-  private readonly costings = new WeightedLru<string, Costing>(MAX_COSTINGS);
+  private readonly shapes = new WeightedLru<string, CostShape | false>(MAX_SHAPE_BYTES, (shape) => (shape ? shape.bytes : ENTRY_BYTES));
+  private readonly costings = new WeightedLru<string, Costing & { keyBytes: number }>(MAX_COSTING_BYTES, (costing) => costing.keyBytes);
 
   constructor(
     private readonly renderedChannels: RenderedChannels,
@@ -61,14 +74,35 @@ export class QueryCosting {
    */
   cost(schema: GraphQLSchema, document: DocumentNode, documentKey: string, variables: Record<string, unknown>): Costing {
     const shape = this.shapeOf(schema, document, documentKey);
-    const key = shape && costKey(schema, document, documentKey, shape, variables, this.renderedChannels);
+    const key = shape && this.costKey(schema, document, documentKey, shape, variables);
     if (!key) return this.costAnew(schema, document, variables);
-    let costing = this.costings.get(key);
-    if (!costing) {
-      costing = this.costAnew(schema, document, variables);
-      this.costings.set(key, costing);
-    }
+    const cached = this.costings.get(key);
+    if (cached) return { complexity: cached.complexity, renders: cached.renders, batchRenders: cached.batchRenders };
+    const costing = this.costAnew(schema, document, variables);
+    this.costings.set(key, { ...costing, keyBytes: ENTRY_BYTES + 2 * key.length });
     return costing;
+  }
+
+  /**
+   * The key of a costing: the document, and each rendering field's number of renderings and their
+   * summed cost (all a channel changes; its name could be any length). Undefined when the
+   * variables or arguments are refused: costing anew says why, as it would have without a cache.
+   */
+  private costKey(schema: GraphQLSchema, document: DocumentNode, documentKey: string, shape: CostShape, variables: Record<string, unknown>): string | undefined {
+    const operation = getOperationAST(document);
+    if (!operation) return undefined;
+    const { coerced } = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
+    if (!coerced) return undefined;
+    try {
+      shape.fieldsWithVariables.forEach(({ field, node }) => getArgumentValues(field, node, coerced));
+      const renderings = shape.renderingFields.map(({ field, node }) => {
+        const channels = this.renderedChannels(field.name, getArgumentValues(field, node, coerced))?.channels ?? [];
+        return `${channels.length}:${channels.reduce((sum, channel) => sum + this.renderCost(channel), 0)}`;
+      });
+      return `${documentKey}\u0000${renderings.join(',')}`;
+    } catch {
+      return undefined;
+    }
   }
 
   private costAnew(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>): Costing {
@@ -96,7 +130,8 @@ export class QueryCosting {
 }
 
 function costShape(schema: GraphQLSchema, document: DocumentNode, renderedChannels: RenderedChannels): CostShape | false {
-  const renderingFields: CostShape['renderingFields'] = [];
+  const renderingFields: FieldUse[] = [];
+  const fieldsWithVariables: FieldUse[] = [];
   let followsOtherVariables = false;
   const typeInfo = new TypeInfo(schema);
   visit(
@@ -110,32 +145,13 @@ function costShape(schema: GraphQLSchema, document: DocumentNode, renderedChanne
         if (!field) return;
         const rendered = renderedChannels(field.name, {});
         if (rendered && !rendered.batch) renderingFields.push({ field, node });
-        else if ((rendered || field.extensions.complexity) && node.arguments?.some(holdsVariable)) followsOtherVariables = true;
+        else if (!node.arguments?.some(holdsVariable)) return;
+        else if (rendered || field.extensions.complexity) followsOtherVariables = true;
+        else fieldsWithVariables.push({ field, node });
       },
     }),
   );
-  return !followsOtherVariables && { renderingFields };
-}
-
-/** The key of a costing: the document and the channels each rendering field renders; undefined when the variables are refused (costing anew reports why). */
-function costKey(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  documentKey: string,
-  shape: CostShape,
-  variables: Record<string, unknown>,
-  renderedChannels: RenderedChannels,
-): string | undefined {
-  const operation = getOperationAST(document);
-  if (!operation) return undefined;
-  const { coerced } = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
-  if (!coerced) return undefined;
-  try {
-    const channels = shape.renderingFields.map(({ field, node }) => renderedChannels(field.name, getArgumentValues(field, node, coerced))?.channels);
-    return `${documentKey}\u0000${JSON.stringify(channels)}`;
-  } catch {
-    return undefined;
-  }
+  return !followsOtherVariables && { renderingFields, fieldsWithVariables, bytes: ENTRY_BYTES + 2 * ((document.loc ?? document.definitions[0]?.loc)?.source.body.length ?? 0) };
 }
 
 function holdsVariable(node: ASTNode): boolean {
