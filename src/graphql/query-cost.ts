@@ -53,8 +53,9 @@ const ENTRY_BYTES = 200;
  * Channel apps send the same few documents over and over, with other customers in the variables.
  * Costing a document walks all of it (every type a rendered variant may be, for each field); that
  * was 15 % of the hub's CPU for a personalized tweet. Where the cost depends on the variables
- * only through the channels of single rendering fields, it is kept per document and channels; any
- * other variable that can change it (a page size, a batch, an `@include`) costs the query anew.
+ * only through the channels of single rendering fields, it is kept per document and what those
+ * channels cost; any other variable that can change it (a page size, a batch, an `@include`) costs
+ * the query anew.
  * Both caches are bounded in bytes, whatever clients send: a shape weighs its document's source,
  * a costing its key.
  */
