@@ -10,6 +10,7 @@ import {
   GraphQLField,
   GraphQLSchema,
   TypeInfo,
+  VariableDefinitionNode,
   visit,
   visitWithTypeInfo,
 } from 'graphql';
@@ -34,6 +35,7 @@ interface FieldUse {
 
 /** An operation whose cost follows from its document and the channels its rendering fields render. */
 interface CostShape {
+  variableDefinitions: readonly VariableDefinitionNode[];
   renderingFields: FieldUse[];
   /** The other fields with a variable in their arguments: those are checked on every request, as costing anew would. */
   fieldsWithVariables: FieldUse[];
@@ -60,7 +62,7 @@ const ENTRY_BYTES = 200;
  * a costing its key.
  */
 export class QueryCosting {
-  /** `false`: the document's cost depends on its variables beyond the channels it renders. */
+  /** `false`: the document's cost depends on its variables beyond the channels it renders (or it names no single operation). */
   private readonly shapes = new WeightedLru<string, CostShape | false>(MAX_SHAPE_BYTES, (shape) => (shape ? shape.bytes : ENTRY_BYTES));
   private readonly costings = new WeightedLru<string, Costing & { keyBytes: number }>(MAX_COSTING_BYTES, (costing) => costing.keyBytes);
 
@@ -75,7 +77,7 @@ export class QueryCosting {
    */
   cost(schema: GraphQLSchema, document: DocumentNode, documentKey: string, variables: Record<string, unknown>): Costing {
     const shape = this.shapeOf(schema, document, documentKey);
-    const key = shape && this.costKey(schema, document, documentKey, shape, variables);
+    const key = shape && this.costKey(schema, documentKey, shape, variables);
     if (!key) return this.costAnew(schema, document, variables);
     const cached = this.costings.get(key);
     if (cached) return { complexity: cached.complexity, renders: cached.renders, batchRenders: cached.batchRenders };
@@ -89,16 +91,14 @@ export class QueryCosting {
    * summed cost (all a channel changes; its name could be any length). Undefined when the
    * variables or arguments are refused: costing anew says why, as it would have without a cache.
    */
-  private costKey(schema: GraphQLSchema, document: DocumentNode, documentKey: string, shape: CostShape, variables: Record<string, unknown>): string | undefined {
-    const operation = getOperationAST(document);
-    if (!operation) return undefined;
-    const { coerced } = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
+  private costKey(schema: GraphQLSchema, documentKey: string, shape: CostShape, variables: Record<string, unknown>): string | undefined {
+    const { coerced } = getVariableValues(schema, shape.variableDefinitions, variables);
     if (!coerced) return undefined;
     try {
       shape.fieldsWithVariables.forEach(({ field, node }) => getArgumentValues(field, node, coerced));
       const renderings = shape.renderingFields.map(({ field, node }) => {
         const channels = this.renderedChannels(field.name, getArgumentValues(field, node, coerced))?.channels ?? [];
-        return `${channels.length}:${channels.reduce((sum, channel) => sum + this.renderCost(channel), 0)}`;
+        return `${channels.length}:${this.costOf(channels)}`;
       });
       return `${documentKey}\u0000${renderings.join(',')}`;
     } catch {
@@ -114,10 +114,14 @@ export class QueryCosting {
       if (!rendered) return undefined;
       if (rendered.batch) batchRenders += rendered.channels.length;
       else renders += rendered.channels.length;
-      return rendered.channels.reduce((sum, channel) => sum + this.renderCost(channel), 0) + childComplexity;
+      return this.costOf(rendered.channels) + childComplexity;
     };
     const complexity = getComplexity({ schema, query: document, variables, estimators: [renderEstimator, fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })] });
     return { complexity, renders, batchRenders };
+  }
+
+  private costOf(channels: (string | undefined)[]): number {
+    return channels.reduce((sum, channel) => sum + this.renderCost(channel), 0);
   }
 
   private shapeOf(schema: GraphQLSchema, document: DocumentNode, documentKey: string): CostShape | false {
@@ -131,6 +135,8 @@ export class QueryCosting {
 }
 
 function costShape(schema: GraphQLSchema, document: DocumentNode, renderedChannels: RenderedChannels): CostShape | false {
+  const operation = getOperationAST(document);
+  if (!operation) return false;
   const renderingFields: FieldUse[] = [];
   const fieldsWithVariables: FieldUse[] = [];
   let followsOtherVariables = false;
@@ -152,7 +158,7 @@ function costShape(schema: GraphQLSchema, document: DocumentNode, renderedChanne
       },
     }),
   );
-  return !followsOtherVariables && { renderingFields, fieldsWithVariables, bytes: ENTRY_BYTES + 2 * ((document.loc ?? document.definitions[0]?.loc)?.source.body.length ?? 0) };
+  return !followsOtherVariables && { variableDefinitions: operation.variableDefinitions ?? [], renderingFields, fieldsWithVariables, bytes: ENTRY_BYTES + 2 * ((document.loc ?? document.definitions[0]?.loc)?.source.body.length ?? 0) };
 }
 
 function holdsVariable(node: ASTNode): boolean {
