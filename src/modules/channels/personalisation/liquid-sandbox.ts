@@ -81,14 +81,15 @@ export class TokenTemplate {
     field: string,
     private readonly guard: (output: string) => string = (output) => output,
   ) {
-    if (!/\{[{%]/.test(source)) {
+    const tokens = source.match(TOKEN_MARKER)?.length ?? 0;
+    if (tokens === 0) {
       this.parsed = null;
       this.required = [];
       this.staticOutput = guard(source);
       this.approximateBytes = 2 * this.staticOutput.length;
       return;
     }
-    this.approximateBytes = 2 * source.length + PARSED_TEMPLATE_BYTES + PARSED_TOKEN_BYTES * (source.match(TOKEN_MARKER)?.length ?? 0);
+    this.approximateBytes = 2 * source.length + PARSED_TEMPLATE_BYTES + PARSED_TOKEN_BYTES * tokens;
     try {
       this.parsed = liquid.parse(source);
     } catch (error) {
